@@ -1,14 +1,25 @@
-"""The /api/v1 entry point: one NinjaAPI, routers per domain."""
+"""The /api/v1 entry point: one NinjaAPI, routers per domain, one JSON error shape."""
 
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
+from luoshi.api.auth import api_auth
+from luoshi.api.errors import install_error_handlers
+from luoshi.api.routers import org
+
 api = NinjaAPI(
     title="Luoshi API",
     version="1",
-    description="落实 — 政策落实督查督办平台 API / Luoshi policy-implementation API",
+    description=(
+        "落实 — 政策落实督查督办平台 API。浏览器使用会话登录，脚本使用个人 API 令牌"
+        "（Authorization: Bearer <令牌>）。\n\nLuoshi policy-implementation API. Browsers use "
+        "the session; scripts send a personal API token as `Authorization: Bearer <token>`."
+    ),
     urls_namespace="api",
+    auth=api_auth,
 )
+install_error_handlers(api)
+api.add_router("", org.router)
 
 
 class HealthOut(Schema):

@@ -6,6 +6,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.org.names import normalize_unit_name
+
 
 class Region(models.Model):
     class Level(models.TextChoices):
@@ -42,6 +44,8 @@ class Unit(models.Model):
         OTHER = "other", _("其他")
 
     name = models.CharField(_("规范名称"), max_length=128, unique=True)
+    # The name folded by normalize_unit_name: matching compares keys, pages show the name.
+    name_key = models.CharField(max_length=128, unique=True, editable=False)
     full_name = models.CharField(_("全称"), max_length=200, blank=True)
     kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices, default=Kind.DEPARTMENT)
     region = models.ForeignKey(
@@ -67,6 +71,13 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.name_key = normalize_unit_name(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
+
     @property
     def is_collective(self) -> bool:
         return self.kind == self.Kind.COLLECTIVE
@@ -81,6 +92,7 @@ class UnitAlias(models.Model):
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases")
     alias = models.CharField(_("别名"), max_length=200, unique=True)
+    alias_key = models.CharField(max_length=200, unique=True, editable=False)
     kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices, default=Kind.SHORT)
 
     class Meta:
@@ -90,6 +102,13 @@ class UnitAlias(models.Model):
 
     def __str__(self) -> str:
         return self.alias
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.alias_key = normalize_unit_name(self.alias)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "alias" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "alias_key"}
+        super().save(*args, **kwargs)
 
 
 class User(AbstractUser):
