@@ -1,0 +1,198 @@
+"""The numbers of a clause that can state a commitment, each with its unit and comparator."""
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from luoshi.core.numerals import parse_number, split_unit, to_plain
+from luoshi.parsing.model import Comparator
+from luoshi.parsing.targets.lexicon import (
+    BASELINE_AFTER_RE,
+    BASELINE_BEFORE_RE,
+    BASELINE_NOTE_RE,
+    BLANK_RE,
+    CHINESE_NUMBER_RE,
+    CONDITION_HEAD_RE,
+    COUNT_UNITS,
+    CURRENT_STATE_RE,
+    DIGIT_RE,
+    DURATION_UNITS,
+    GAP_RE,
+    MONEY_PARAMETER_RE,
+    NUMBER_RE,
+    PARAMETER_RE,
+    PERCENT_PARAMETER_RE,
+    PERCENT_UNITS,
+    POST_COMPARATOR,
+    POST_QUALIFIER_RE,
+    PRE_COMPARATOR,
+    PRE_COMPARATOR_RE,
+    SETTING_RE,
+    SHARE_HEAD_RE,
+    TIME_NUMBER_RE,
+    WORD_WINDOW,
+)
+
+_SHORT_QUOTE = 10
+# A bracketed note or quoted name around a number is short.
+_NOTE_WINDOW = 40
+# 第3, 前100名, 在3个区: an ordinal, a rank or a place, not an amount.
+_SKIP_BEFORE = frozenset("第前后在于")
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number with its unit inside a clause; offsets are relative to the clause."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    value_min: Decimal | None
+    unit: str
+    pre: Comparator | None
+    comparator: Comparator | None
+
+    @property
+    def is_percent(self) -> bool:
+        """Return whether the number is a percentage or percentage points."""
+        return self.unit in PERCENT_UNITS
+
+
+def with_comparator(number: Number, comparator: Comparator) -> Number:
+    """Return the number with a comparator inherited from its list."""
+    return replace(number, comparator=comparator)
+
+
+def find_numbers(clause: str, lo: int, hi: int, head_start: int) -> list[Number]:
+    """Return the numbers of clause[lo:hi] that can be commitments, in textual order."""
+    body = clause[lo:hi]
+    head = clause[head_start:hi]
+    if (
+        CONDITION_HEAD_RE.match(head)
+        or SETTING_RE.match(body)
+        or body.endswith("的")
+        or CURRENT_STATE_RE.search(body)
+        or PARAMETER_RE.search(body)
+    ):
+        return []
+    found: list[Number] = []
+    has_digit = DIGIT_RE.search(clause, lo, hi) is not None
+    for m in NUMBER_RE.finditer(clause, lo, hi) if has_digit else ():
+        number = _arabic(clause, lo, m)
+        if number is not None:
+            found.append(number)
+    for m in CHINESE_NUMBER_RE.finditer(clause, lo, hi):
+        value = parse_number(m["num"])
+        if value is not None and value >= 2:
+            multiplier, unit = split_unit(m["unit"])
+            found.append(
+                _finish(clause, lo, m.start("num"), m.end(), value=value * multiplier, unit=unit)
+            )
+    for m in TIME_NUMBER_RE.finditer(clause, lo, hi) if has_digit else ():
+        value = parse_number(m["num"])
+        if value is not None:
+            found.append(_finish(clause, lo, m.start("num"), m.end(), value=value, unit=m["unit"]))
+    has_gap = GAP_RE.search(clause, lo, hi) is not None
+    for m in BLANK_RE.finditer(clause, lo, hi) if has_gap else ():
+        _, unit = split_unit((m["mult"] or "") + m["unit"])
+        found.append(_finish(clause, lo, m.start("gap"), m.end(), value=None, unit=unit))
+    is_share = SHARE_HEAD_RE.match(head) is not None
+    found = [
+        n
+        for n in found
+        if not _is_parameter(body, n)
+        and not (n.pre is None and (is_share or (n.unit in DURATION_UNITS and not n.comparator)))
+        and not _in_short_quote(clause, n)
+        and BASELINE_NOTE_RE.search(clause, max(lo, n.start - _NOTE_WINDOW), n.start) is None
+    ]
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _arabic(clause: str, lo: int, m: re.Match[str]) -> Number | None:
+    before = clause[max(lo, m.start() - WORD_WINDOW) : m.start()]
+    if before and before[-1] in _SKIP_BEFORE and PRE_COMPARATOR_RE.search(before) is None:
+        return None
+    value = parse_number(m["num"])
+    if value is None:
+        return None
+    multiplier, unit = split_unit((m["mult"] or "") + m["unit"])
+    value_min = None
+    if m["lo"]:
+        low = parse_number(m["lo"])
+        low_unit = (m["lomult"] or m["mult"] or "") + (m["lounit"] or m["unit"])
+        value_min = None if low is None else to_plain(low * split_unit(low_unit)[0])
+    after = POST_QUALIFIER_RE.match(clause, m.end())
+    end = after.end() if after is not None and after["q"] else m.end()
+    if clause.startswith("的", end) and unit not in COUNT_UNITS and unit not in PERCENT_UNITS:
+        return None
+    if BASELINE_BEFORE_RE.search(before) and BASELINE_AFTER_RE.match(clause, end):
+        return None
+    return _finish(
+        clause,
+        lo,
+        m.start(),
+        m.end(),
+        value=value * multiplier,
+        unit=unit,
+        value_min=value_min,
+        is_more_than=bool(m["approx"]),
+    )
+
+
+def _finish(
+    clause: str,
+    lo: int,
+    start: int,
+    end: int,
+    *,
+    value: Decimal | None,
+    unit: str,
+    value_min: Decimal | None = None,
+    is_more_than: bool = False,
+) -> Number:
+    pre_match = PRE_COMPARATOR_RE.search(clause, max(lo, start - WORD_WINDOW), start)
+    pre = PRE_COMPARATOR[pre_match["word"]] if pre_match is not None else None
+    after = POST_QUALIFIER_RE.match(clause, end)
+    qualifier = after["q"] if after is not None else None
+    post = POST_COMPARATOR.get(qualifier) if qualifier else None
+    comparator: Comparator | None
+    if value_min is not None:
+        comparator = "range"
+    elif "~" in (pre, post):
+        comparator = "~"
+    elif is_more_than:
+        # 100余家, 100多个
+        comparator = ">"
+    elif post is not None:
+        comparator = pre if (pre, post) in ((">", ">="), ("<", "<=")) else post
+    else:
+        comparator = pre
+    if after is not None and qualifier:
+        end = after.end()
+    return Number(
+        start=start,
+        end=end,
+        value=None if value is None else to_plain(value),
+        value_min=value_min,
+        unit=unit,
+        pre=pre,
+        comparator=comparator,
+    )
+
+
+def _is_parameter(body: str, number: Number) -> bool:
+    if number.unit in ("元", "美元"):
+        return MONEY_PARAMETER_RE.search(body) is not None
+    if number.is_percent:
+        return PERCENT_PARAMETER_RE.search(body) is not None
+    return False
+
+
+def _in_short_quote(clause: str, number: Number) -> bool:
+    """Return whether the number sits in a short quoted name such as “5个100”工程."""
+    opening = clause.rfind("“", max(0, number.start - _NOTE_WINDOW), number.start)
+    if opening < 0 or "”" in clause[opening : number.start]:
+        return False
+    closing = clause.find("”", number.start)
+    return closing >= 0 and closing - opening - 1 <= _SHORT_QUOTE
