@@ -124,7 +124,13 @@ class Task(models.Model):
         verbose_name = _("任务")
         verbose_name_plural = _("任务")
         constraints: ClassVar[list[models.BaseConstraint]] = [
-            models.UniqueConstraint(fields=["program", "path"], name="task_path_unique")
+            # Only active tasks need distinct paths: a task removed by a revised document
+            # keeps its old path while a new task may take it.
+            models.UniqueConstraint(
+                fields=["program", "path"],
+                condition=models.Q(is_active=True),
+                name="task_active_path_unique",
+            )
         ]
 
     def __str__(self) -> str:
@@ -190,6 +196,8 @@ class Target(models.Model):
     period = models.CharField(_("期限"), max_length=64, blank=True)
     scope = models.CharField(_("范围"), max_length=64, blank=True)
     order = models.PositiveIntegerField(_("顺序"))
+    # A target dropped by a revised document is kept (data values may refer to it).
+    is_active = models.BooleanField(_("有效"), default=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["program", "order"]
@@ -198,3 +206,36 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return self.indicator_name
+
+
+class DocumentUnitName(models.Model):
+    """How one unit name as written in a document maps to a registry unit."""
+
+    class Source(models.TextChoices):
+        REGISTRY = "registry", _("名录匹配")
+        OFFICE = "office", _("人工选择")
+        CREATED = "created", _("新建单位")
+
+    document = models.ForeignKey(
+        PolicyDocument, on_delete=models.CASCADE, related_name="unit_names"
+    )
+    verbatim_name = models.CharField(_("原文写法"), max_length=128)
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    source = models.CharField(
+        _("匹配方式"), max_length=16, choices=Source.choices, default=Source.REGISTRY
+    )
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["document", "id"]
+        verbose_name = _("单位名称对应")
+        verbose_name_plural = _("单位名称对应")
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(
+                fields=["document", "verbatim_name"], name="document_unit_name_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.verbatim_name} → {self.unit or '?'}"

@@ -6,4 +6,5 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("my-tasks/", views.my_tasks, name="my_tasks"),
 ]
