@@ -5,7 +5,7 @@ from ninja import NinjaAPI, Schema
 
 from luoshi.api.auth import api_auth
 from luoshi.api.errors import install_error_handlers
-from luoshi.api.routers import org
+from luoshi.api.routers import org, plans
 
 api = NinjaAPI(
     title="Luoshi API",
@@ -20,6 +20,7 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("", org.router)
+api.add_router("", plans.router)
 
 
 class HealthOut(Schema):

@@ -90,8 +90,13 @@ def install_error_handlers(api: NinjaAPI) -> None:
         )
 
     def domain_invalid(request: HttpRequest, exc: Any) -> HttpResponse:
+        # The action's own sentence says what is wrong; it leads the message.
+        errors = _messages_of(exc)
+        flat = [m for ms in errors.values() for m in ms] if isinstance(errors, dict) else errors
+        code, zh, en = _default(400)
+        message_zh = "；".join(flat) if flat else zh
         return api.create_response(
-            request, error_body(*_default(400), errors=_messages_of(exc)), status=400
+            request, error_body(code, message_zh, en, errors=errors), status=400
         )
 
     api.add_exception_handler(ApiError, api_error)

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
+from ninja.responses import Status
 
 from luoshi.api.auth import request_user
 from luoshi.api.pagination import Page
@@ -196,7 +197,7 @@ def get_unit(request: HttpRequest, unit_id: int) -> Unit:
 
 
 @router.post("/units", response={201: UnitOut}, tags=["units"])
-def create_unit(request: HttpRequest, payload: UnitIn) -> tuple[int, Unit]:
+def create_unit(request: HttpRequest, payload: UnitIn) -> Status[Unit]:
     """Add a unit to the registry (office)."""
     user = request_user(request)
     unit = actions.do_create_unit(
@@ -206,7 +207,7 @@ def create_unit(request: HttpRequest, payload: UnitIn) -> tuple[int, Unit]:
         region=_region(user, payload.region_code),
         acting_user=user,
     )
-    return 201, _units(user).get(pk=unit.pk)
+    return Status(201, _units(user).get(pk=unit.pk))
 
 
 @router.patch("/units/{unit_id}", response=UnitOut, tags=["units"])
@@ -226,12 +227,12 @@ def update_unit(request: HttpRequest, unit_id: int, payload: UnitIn) -> Unit:
 
 
 @router.post("/units/{unit_id}/aliases", response={201: UnitOut}, tags=["units"])
-def add_alias(request: HttpRequest, unit_id: int, payload: AliasIn) -> tuple[int, Unit]:
+def add_alias(request: HttpRequest, unit_id: int, payload: AliasIn) -> Status[Unit]:
     """Give a unit another name (office)."""
     user = request_user(request)
     unit = queries.access_unit(user, unit_id)
     actions.do_add_unit_alias(unit, alias=payload.alias, kind=payload.kind, acting_user=user)
-    return 201, _units(user).get(pk=unit.pk)
+    return Status(201, _units(user).get(pk=unit.pk))
 
 
 @router.post("/units/{unit_id}/merge", response=UnitOut, tags=["units"])
@@ -286,7 +287,7 @@ def get_user(request: HttpRequest, user_id: int) -> User:
 
 
 @router.post("/users", response={201: UserOut}, tags=["users"])
-def create_user(request: HttpRequest, payload: UserIn) -> tuple[int, User]:
+def create_user(request: HttpRequest, payload: UserIn) -> Status[User]:
     """Create an account (office); without a password the person is invited by e-mail."""
     user = request_user(request)
     created = actions.do_create_user(
@@ -299,7 +300,7 @@ def create_user(request: HttpRequest, payload: UserIn) -> tuple[int, User]:
         phone=payload.phone,
         acting_user=user,
     )
-    return 201, created
+    return Status(201, created)
 
 
 @router.patch("/users/{user_id}", response=UserOut, tags=["users"])
@@ -341,11 +342,11 @@ def list_tokens(request: HttpRequest) -> QuerySet[ApiToken]:
 
 
 @router.post("/tokens", response={201: TokenCreated}, tags=["tokens"])
-def create_token(request: HttpRequest, payload: TokenIn) -> tuple[int, dict[str, object]]:
+def create_token(request: HttpRequest, payload: TokenIn) -> Status[dict[str, object]]:
     """Create a personal API token; the secret is shown once."""
     user = request_user(request)
     token, secret = actions.do_create_api_token(user=user, name=payload.name, acting_user=user)
-    return 201, {**TokenOut.from_orm(token).dict(), "secret": secret}
+    return Status(201, {**TokenOut.from_orm(token).dict(), "secret": secret})
 
 
 @router.delete("/tokens/{token_id}", response=TokenOut, tags=["tokens"])
