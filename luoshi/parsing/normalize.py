@@ -6,10 +6,12 @@ dash), so an offset found in the key is the same offset in the text, and everyth
 parser outputs stays verbatim as written.
 """
 
+import html
 import re
 from functools import lru_cache
 from importlib import resources
 
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Zero-width characters and the BOM carry no text; control characters break line logic.
 _INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\x00-\x08\x0e-\x1f\x7f]")
@@ -21,6 +23,9 @@ _SPACES = "\u00a0\u2002\u2003\u2009\u202f\u205f"
 
 def clean_text(text: str) -> str:
     """Return text with one kind of line break, no invisible characters, no trailing spaces."""
+    if "&" in text:
+        # Text copied from a page's source keeps its entities: &nbsp;&nbsp;推进…
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _TRAILING_SPACE.sub("\n", text)
@@ -61,6 +66,9 @@ def _fold_table() -> dict[int, int]:
     # Keep fullwidth brackets and punctuation distinct where ASCII has no twin worth merging.
     table[ord("﹝")] = ord("〔")
     table[ord("﹞")] = ord("〕")
+    # Small form variants (1﹒ 2﹒, ﹙一﹚) are the same punctuation in another code block.
+    for small, plain in zip("﹐﹑﹒﹔﹕﹖﹗﹙﹚", ",、.;:?!()", strict=True):
+        table[ord(small)] = ord(plain)
     return table
 
 

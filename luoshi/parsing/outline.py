@@ -16,7 +16,7 @@ by mistake gets `~2`, `~3` appended so that every path is unique.
 import re
 from dataclasses import dataclass
 
-from luoshi.parsing.cnnum import cn_to_int
+from luoshi.parsing.cnnum import cn_to_int, int_to_cn
 
 _CN = "一二三四五六七八九十百〇零两"
 _MARKER = re.compile(
@@ -44,6 +44,7 @@ _STYLES = (
     "circled",
 )
 _SENTENCE_END = "。!?;:)”」"
+_ATTACHMENTS = re.compile(r"[ ]*附件[ ]*:?[ ]*1[ ]*[.、]")
 # A line this long, or a text whose lines average this long, has lost its line breaks.
 _LONG_LINE = 1000
 _LINE_FREE_AVERAGE = 500
@@ -133,10 +134,19 @@ def find_headings(text: str, key: str, start: int, end: int, *, line_free: bool)
     """Return the headings between start and end, in document order."""
     headings: list[Heading] = []
     last: dict[str, int] = {}
+    attachment_next = 0
     for relative_start, relative_end in line_spans(text[start:end]):
         line_start, line_end = relative_start + start, relative_end + start
         at = _content_start(key, line_start, line_end)
         found = _match_heading(text, key, at, line_end, last)
+        if _ATTACHMENTS.match(key, at, line_end):
+            attachment_next = 2
+        elif found is not None and found[0] == "ar_dot" and found[1] == attachment_next:
+            # 附件：1.…  2.…: the cover notice's list of attachments, not the outline.
+            attachment_next += 1
+            continue
+        else:
+            attachment_next = 0
         if found is not None:
             style, number, component, marker_end = found
             headings.append(
@@ -150,13 +160,42 @@ def find_headings(text: str, key: str, start: int, end: int, *, line_free: bool)
                 )
             )
             last[style] = number
+            if (
+                not line_free
+                and line_end - line_start <= _LONG_LINE
+                and _next_marker_in(key, style, number, marker_end, line_end)
+            ):
+                # （一）…（省发改委负责）（二）…: the next item of the same style run on.
+                _inline_headings(
+                    text, key, at + 1, line_end, headings=headings, last=last, only_style=style
+                )
         if line_free or line_end - line_start > _LONG_LINE:
             _inline_headings(text, key, at + 1, line_end, headings=headings, last=last)
     return headings
 
 
+def _next_marker_in(key: str, style: str, number: int, start: int, end: int) -> bool:
+    """Return whether the next marker of a style may occur in key[start:end] (a cheap test)."""
+    if style == "cn_paren":
+        return f"{int_to_cn(number + 1)})" in key[start:end]
+    if style == "ar_paren":
+        return f"({number + 1}" in key[start:end]
+    if style == "cn_dun":
+        return f"{int_to_cn(number + 1)}、" in key[start:end]
+    if style == "ar_dot":
+        return str(number + 1) in key[start:end]
+    return False
+
+
 def _inline_headings(
-    text: str, key: str, start: int, end: int, *, headings: list[Heading], last: dict[str, int]
+    text: str,
+    key: str,
+    start: int,
+    end: int,
+    *,
+    headings: list[Heading],
+    last: dict[str, int],
+    only_style: str | None = None,
 ) -> None:
     """Append markers inside one long line that sit where a heading would have started."""
     for match in _MARKER.finditer(key, start, end):
@@ -165,6 +204,8 @@ def _inline_headings(
         if found is None or found[0] == "bullet":
             continue
         style, number, component, marker_end = found
+        if only_style is not None and (style != only_style or number != last.get(style, 0) + 1):
+            continue
         if number not in (1, last.get(style, 0) + 1):
             continue
         before = at - 1

@@ -5,6 +5,8 @@ several lists, each list closes a task of its own: the first keeps the item's pa
 title (level `item`, or `measure` below another task or at depth 3 and deeper); each later
 one is a clause task with path `<item path>#<n>` (n = 2, 3, … in order) and title null.
 Where the document has no lists at all, its leaf items are the tasks, with empty units.
+A list standing on its own line after the last of several list-less sub-items assigns their
+parent; a heading that names its lead (省审计厅牵头的工作) leads the tasks below it.
 """
 
 import re
@@ -17,7 +19,14 @@ from luoshi.parsing.model import OutlineItem, Plan, Span, Target, Task, TaskLeve
 from luoshi.parsing.normalize import clean_text, fold, simplify
 from luoshi.parsing.outline import Section, build_outline, find_headings, is_line_free, line_spans
 from luoshi.parsing.registry import UnitRegistry
-from luoshi.parsing.responsibility import FIRST_LISTED_RULE, FoundList, find_lists, is_generic
+from luoshi.parsing.responsibility import (
+    FIRST_LISTED_RULE,
+    FoundList,
+    find_lists,
+    is_generic,
+    is_person,
+    is_unit_like,
+)
 from luoshi.parsing.sources import read_source
 from luoshi.parsing.targets import find_targets
 
@@ -34,6 +43,8 @@ _DEADLINE_LABEL = re.compile(
     r"完成(?:时限|时间)[ ]*:[ ]*(?P<y>\d{4})[ ]*年(?:(?P<m>\d{1,2})[ ]*月)?"
 )
 _QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
+# 省编办牵头的工作, 省发展改革委负责的事项: a heading that names the lead of what follows.
+_HEADING_LEAD = re.compile(r"(?P<unit>[^,;。:]{2,30}?)(?:牵头|主办|负责)(?:的)?(?:工作|事项|任务)$")
 _HAS_TEXT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MONTH_END = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -140,6 +151,55 @@ def _rule_start(key: str, lists: list[FoundList]) -> int | None:
     return stated.start()
 
 
+def _is_standalone(key: str, found: FoundList, section: Section) -> bool:
+    """Return whether a list stands on lines of its own at the end of its section."""
+    line_start = key.rfind("\n", 0, found.start) + 1
+    before = key[max(line_start, section.content_start) : found.start].strip()
+    return (
+        line_start > section.content_start
+        and not before
+        and not key[found.end : section.end].strip(" \n。;")
+    )
+
+
+def lift_closing_lists(
+    key: str, sections: list[Section], lists: list[list[FoundList]]
+) -> list[list[FoundList]]:
+    """Return the lists with a parent's block list moved from its last child to the parent.
+
+    `1.完善预案体系 (1)… (2)… （责任单位：…）`: a list on its own line after the last of
+    several sub-items, none of which has a list of its own, assigns the whole item.
+    """
+    lifted = [list(group) for group in lists]
+    children: dict[int, list[int]] = {}
+    for index, section in enumerate(sections):
+        if section.parent is not None:
+            children.setdefault(section.parent, []).append(index)
+    for parent, kids in children.items():
+        last = kids[-1]
+        if (
+            len(kids) < 2
+            or lists[parent]
+            or len(lists[last]) != 1
+            or any(lists[k] for k in kids[:-1])
+            or last in children
+            or not _is_standalone(key, lists[last][0], sections[last])
+        ):
+            continue
+        lifted[parent] = [lists[last][0]]
+        lifted[last] = []
+    return lifted
+
+
+def _heading_lead(title: str) -> str | None:
+    """Return the unit a heading names as lead (（一）省审计厅牵头的工作), or None."""
+    match = _HEADING_LEAD.match(fold(title))
+    if match is None:
+        return None
+    name = title[: match.end("unit")].strip()
+    return name if is_unit_like(name) and not is_person(name) else None
+
+
 def _tasks(
     text: str, key: str, sections: list[Section], lists: list[list[FoundList]]
 ) -> tuple[list[Task], list[str]]:
@@ -147,10 +207,40 @@ def _tasks(
     all_lists = [found for group in lists for found in group]
     rule_from = _rule_start(key, all_lists)
     task_sections = {i for i, group in enumerate(lists) if group}
+    heading_leads: list[str | None] = []
+    for section in sections:
+        own = _heading_lead(section.title)
+        above = heading_leads[section.parent] if section.parent is not None else None
+        heading_leads.append(own or above)
+    covered = set(task_sections)
+    for index in task_sections:
+        ancestor = sections[index].parent
+        while ancestor is not None:
+            covered.add(ancestor)
+            ancestor = sections[ancestor].parent
     tasks: list[Task] = []
     inferred = False
     for index, section in enumerate(sections):
         group = lists[index]
+        inherited = heading_leads[index]
+        if inherited is not None and index not in covered and _heading_lead(section.title):
+            # 省监察厅牵头的工作 with no list below it: the heading is the assignment.
+            tasks.append(
+                Task(
+                    path=section.path,
+                    title=section.title,
+                    text=_plain(text[section.content_start : section.end]),
+                    level=_level(sections, index, task_sections),
+                    units=(inherited,),
+                    lead_units=(inherited,),
+                    lead_explicit=True,
+                    generic_units=(),
+                    responsibility_text=None,
+                    deadline=find_deadline(key[section.content_start : section.end]),
+                    span=Span(section.start, section.end),
+                )
+            )
+            continue
         if not all_lists and not any(s.parent == index for s in sections):
             body = text[section.content_start : section.end]
             tasks.append(
@@ -176,7 +266,12 @@ def _tasks(
             if number == len(group) and _HAS_TEXT.search(text, found.end, section.end):
                 end = section.end
             body = "".join(text[s:e] for s, e in _without(text, start, end, group))
-            if assignment.lead_units:
+            units: tuple[str, ...] = assignment.units
+            lead: tuple[str, ...]
+            if inherited is not None and not assignment.lead_units:
+                units = (inherited, *(u for u in units if u != inherited))
+                lead, explicit = (inherited,), True
+            elif assignment.lead_units:
                 lead, explicit = assignment.lead_units, True
             else:
                 lead = assignment.units[:1]
@@ -198,7 +293,7 @@ def _tasks(
                     title=title,
                     text=_plain(body),
                     level=_level(sections, index, task_sections) if first else "clause",
-                    units=assignment.units,
+                    units=units,
                     lead_units=lead,
                     lead_explicit=explicit,
                     generic_units=assignment.generic_units,
@@ -251,7 +346,7 @@ def _parse(raw: str, registry: UnitRegistry | None) -> Plan:
     headings = [h for h in headings if h.start >= meta.body_start]
     sections = build_outline(text, key, headings, list(meta.stops), len(text))
     lists = [find_lists(text, key, s.content_start, s.end) for s in sections]
-    tasks, warnings = _tasks(text, key, sections, lists)
+    tasks, warnings = _tasks(text, key, sections, lift_closing_lists(key, sections, lists))
     if registry is not None:
         tasks = [
             replace(t, canonical=tuple((u, registry.canonical(u)) for u in t.units)) for t in tasks

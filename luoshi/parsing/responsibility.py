@@ -1,7 +1,8 @@
 """Responsibility lists: find them at the end of a task or clause and read the units.
 
 A list is a bracketed group — `（A、B等负责）`, `（A牵头，B、C参与）`,
-`（牵头单位：A；配合单位：B）` — that closes a sentence, or a `责任单位：A、B` line. All
+`（牵头单位：A；配合单位：B）`, `〔责任单位：A〕` — that closes a sentence, or a `责任单位：A、B`
+line. Leaders named in a list (副省长张三) are persons, not units, and are left out. All
 matching runs on the folded key (see normalize.py); units are sliced from the original
 text, verbatim.
 """
@@ -14,14 +15,17 @@ from luoshi.parsing.normalize import fold
 
 # Stated once, it makes the first listed unit the lead for this and every later task.
 FIRST_LISTED_RULE = re.compile(
-    r"(?:(?:列|排)(?:名|在)?)?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:单位|部门)?"
-    r"(?:为|是)牵头(?:单位|部门)?(?:[,;]?\s*下同)?"
+    r"(?:(?:列|排)(?:名|在)?)?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任单位|单位|部门)?"
+    r"(?:为|是)(?:工作)?牵头(?:单位|部门)?(?:或(?:工作)?汇总(?:单位|部门)?)?(?:[,;]?\s*下同)?"
 )
+_ROLE_LABELS = "牵头|主办|主责|责任|负责|配合|参与|协办|协同|协助|协作|支持|承办"
+# 牵头单位, 牵头责任单位, 协同责任单位; 部门分工 carries its roles inside the list.
 _LABEL = re.compile(
-    r"(?:(?P<lead>牵头|主办|主责)|责任|负责|配合|参与|协办|协同|协助|支持|承办)(?:单位|部门)?$"
+    rf"(?:(?P<lead>牵头|主办|主责)|{_ROLE_LABELS})(?:责任)?(?:单位|部门)?$|(?:部门|责任)分工$"
 )
 _LABEL_LINE = re.compile(
-    r"(?:(?<=[。;\n])|^)[ ]*(?:牵头|主办|主责|责任|负责|配合|参与|协办)(?:单位|部门)[ ]*:", re.M
+    rf"(?:(?<=[。;\n])|^)[ ]*(?:(?:{_ROLE_LABELS})(?:责任)?(?:单位|部门)|(?:部门|责任)分工)[ ]*:",
+    re.M,
 )
 _LABEL_STOP = re.compile(r"(?:完成时限|完成时间|时间节点|进度安排|时限)[ ]*:")
 # Longest first: each strip is tried again until none applies.
@@ -88,6 +92,8 @@ _ROLE_SUFFIXES = tuple(
             "实施",
             "主办",
             "主责",
+            "协办",
+            "承办",
         ],
         key=len,
         reverse=True,
@@ -118,6 +124,21 @@ _NOT_A_LIST = re.compile(r"简称|包括|例如|详见|参见|见附件|如下")
 _TIME_SEGMENT = re.compile(r"\d{2,4}年|年底|年内|月底|长期|持续|前完成|完成时限|季度")
 _GENERIC = re.compile(r"^各|^其他|^其它|有关|相关|各(?:部门|单位|地区|级|地)")
 _SEPARATORS = "、,;。: \n"
+_BARE_COLLECTIVES = frozenset(
+    {"有关部门", "相关部门", "有关单位", "相关单位", "部门", "单位", "有关方面", "相关方面"}
+)
+# 〔责任单位：…〕 and 【…】 close a task as well as round brackets do.
+_OPENERS = "(〔【["
+_CLOSERS = ")〕】]"
+_PAIRS = dict(zip(_OPENERS, _CLOSERS, strict=True))
+_LIST_OPEN = re.compile(r"[(〔【]")
+_LABEL_HEAD = re.compile(rf"(?:(?:{_ROLE_LABELS})(?:责任)?(?:单位|部门)?|(?:部门|责任)分工)[ ]*:")
+# A leader named in a list is a person, not a unit: 副省长张三, 孟学农省长, 分管副市长.
+_LEADER = r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|盟长|主席|秘书长|书记)"
+_PERSON = re.compile(
+    rf"^{_LEADER}[\u4e00-\u9fff]{{2,3}}$|^[\u4e00-\u9fff]{{2,3}}(?:同志|{_LEADER})$"
+    rf"|^(?:[省市县区州]政府)?分管(?:{_LEADER}|领导|负责同志)$"
+)
 
 
 @dataclass(frozen=True)
@@ -173,9 +194,9 @@ def _segments(key: str) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(key):
         char = key[i]
-        if char in "([【〔":
+        if char in _OPENERS:
             depth += 1
-        elif char in ")]】〕" and depth:
+        elif char in _CLOSERS and depth:
             depth -= 1
         elif depth == 0 and char in _SEPARATORS:
             if i > start:
@@ -201,7 +222,8 @@ def _strip_roles(key: str, start: int, end: int) -> tuple[int, int, bool, bool]:
             if piece.endswith(suffix):
                 end -= len(suffix)
                 has_role = True
-                is_lead = is_lead or suffix.startswith(_LEAD_WORDS)
+                # 分别牵头 and 共同牵头 mark every unit of the group as a lead too.
+                is_lead = is_lead or suffix.startswith(_LEAD_WORDS) or "牵头" in suffix
                 changed = True
                 break
         else:
@@ -216,9 +238,22 @@ def _strip_roles(key: str, start: int, end: int) -> tuple[int, int, bool, bool]:
     return start, end, has_role, is_lead
 
 
-def _split_conjunctions(key: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split `A和B` only where both sides are whole unit names (not 工业和信息化部)."""
-    pieces: list[tuple[int, int]] = []
+def _split_conjunctions(key: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Split `A和B` only where both sides are whole unit names (not 工业和信息化部).
+
+    Each piece comes with whether it leads: in `A会同B` the unit before 会同 leads.
+    """
+    etc = key.find("等", start, end)
+    collective = key[etc + 1 : end]
+    # 省农业厅等省直有关部门: the named unit and a collective of its own.
+    if (
+        etc != -1
+        and collective not in _BARE_COLLECTIVES
+        and is_generic(collective)
+        and is_unit_like(key[start:etc])
+    ):
+        return [*_split_conjunctions(key, start, etc), *_split_conjunctions(key, etc + 1, end)]
+    pieces: list[tuple[int, int, bool]] = []
     left = start
     for match in _CONJUNCTIONS.finditer(key, start, end):
         left_name = key[left : match.start()]
@@ -228,22 +263,59 @@ def _split_conjunctions(key: str, start: int, end: int) -> list[tuple[int, int]]
             and len(left_name) > 2
             and _UNIT_SUFFIX.search(right_name)
         ):
-            pieces.append((left, match.start()))
+            pieces.append((left, match.start(), match.group() == "会同"))
             left = match.end()
-    pieces.append((left, end))
-    return [(s, e) for s, e in pieces if e > s]
+    pieces.append((left, end, False))
+    return [(s, e, lead) for s, e, lead in pieces if e > s]
+
+
+def _blank_rules(key: str) -> tuple[str, bool]:
+    """Return key with first-listed rules (and a bracketed note holding one) blanked by 。."""
+    found = False
+    for match in FIRST_LISTED_RULE.finditer(key):
+        found = True
+        start, end = match.start(), match.end()
+        # 市卫生健康委（列第一位者为牵头单位，下同）: the note goes, the unit stays.
+        opening = max(key.rfind(char, 0, start) for char in _OPENERS)
+        if opening != -1 and not any(c in key[opening:start] for c in _CLOSERS):
+            closing = min((i for i in (key.find(c, end) for c in _CLOSERS) if i != -1), default=-1)
+            if closing != -1:
+                start, end = opening, closing + 1
+        key = key[:start] + "。" * (end - start) + key[end:]
+    return key, found
+
+
+def _drop_notes(key: str) -> str:
+    """Return key cut before a note that follows the list in a new sentence (…负责。具体任务…)."""
+    if "。" not in key:
+        return key
+    depth = 0
+    for i, char in enumerate(key):
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS and depth:
+            depth -= 1
+        elif char == "。" and depth == 0:
+            rest = key[i:].lstrip("。 \n")
+            if rest and not _LABEL_HEAD.match(rest):
+                return key[:i]
+    return key
+
+
+@lru_cache(maxsize=8192)
+def is_person(name: str) -> bool:
+    """Return whether a listed party is a leader (副省长张三, 孟学农省长), not a unit."""
+    return bool(_PERSON.search(fold(name).strip()))
 
 
 def parse_assignment(raw: str, key: str | None = None) -> Assignment | None:
     """Read the units of a responsibility list's content (without its brackets), or None."""
     key = fold(raw) if key is None else key
-    rule = False
-    for match in FIRST_LISTED_RULE.finditer(key):
-        rule = True
-        key = key[: match.start()] + "。" * (match.end() - match.start()) + key[match.end() :]
+    key, rule = _blank_rules(key)
     stop = _LABEL_STOP.search(key)
     if stop:
         key = key[: stop.start()]
+    key = _drop_notes(key)
     if _NOT_A_LIST.search(key):
         return None
     units: list[_Unit] = []
@@ -256,7 +328,8 @@ def parse_assignment(raw: str, key: str | None = None) -> Assignment | None:
         next_sep = segments[index + 1][2] if index + 1 < len(segments) else ""
         if label and label.end() == end and ":" in next_sep:
             has_role = True
-            label_role = "lead" if label.group("lead") else "co"
+            neutral = label.group().endswith("分工")
+            label_role = "lead" if label.group("lead") else None if neutral else "co"
             group_from = len(units)
             continue
         core_start, core_end, seg_role, seg_lead = _strip_roles(key, start, end)
@@ -269,8 +342,10 @@ def parse_assignment(raw: str, key: str | None = None) -> Assignment | None:
                 previous.end = core_end
                 core_start = core_end
         if core_end > core_start:
-            for piece_start, piece_end in _split_conjunctions(key, core_start, core_end):
-                units.append(_Unit(piece_start, piece_end, label_role))
+            for piece_start, piece_end, leads in _split_conjunctions(key, core_start, core_end):
+                if is_person(key[piece_start:piece_end]):
+                    continue
+                units.append(_Unit(piece_start, piece_end, "lead" if leads else label_role))
         if seg_role:
             has_role = True
             role = "lead" if seg_lead else "co"
@@ -300,12 +375,14 @@ def parse_assignment(raw: str, key: str | None = None) -> Assignment | None:
 
 def _closing_group(key: str, open_at: int, limit: int) -> int:
     """Return the offset just past the bracket matching key[open_at], or -1."""
+    opener = key[open_at]
+    closer = _PAIRS[opener]
     depth = 0
     for i in range(open_at, limit):
         char = key[i]
-        if char == "(":
+        if char == opener:
             depth += 1
-        elif char == ")":
+        elif char == closer:
             depth -= 1
             if depth == 0:
                 return i + 1
@@ -329,20 +406,22 @@ def _closes_clause(key: str, start: int, end: int, region_start: int, region_end
 def find_lists(text: str, key: str, start: int, end: int) -> list[FoundList]:
     """Return the responsibility lists in text[start:end], in order."""
     found: list[FoundList] = []
-    i = key.find("(", start, end)
-    while i != -1:
+    opening = _LIST_OPEN.search(key, start, end)
+    while opening is not None:
+        i = opening.start()
         close = _closing_group(key, i, end)
         if close == -1:
-            i = key.find("(", i + 1, end)
+            opening = _LIST_OPEN.search(key, i + 1, end)
             continue
         if _closes_clause(key, i, close, start, end):
             assignment = parse_assignment(text[i + 1 : close - 1], key[i + 1 : close - 1])
             if assignment is not None:
                 found.append(FoundList(i, close, assignment))
-        i = key.find("(", close, end)
+        opening = _LIST_OPEN.search(key, close, end)
+    labelled: list[FoundList] = []
     for match in _LABEL_LINE.finditer(key, start, end):
         at = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" "))
-        if any(f.start <= at < f.end for f in found):
+        if any(f.start <= at < f.end for f in (*found, *labelled)):
             continue
         line_end = key.find("\n", at, end)
         line_end = end if line_end == -1 else line_end
@@ -359,6 +438,9 @@ def find_lists(text: str, key: str, start: int, end: int) -> list[FoundList]:
             list_end -= 1
         assignment = parse_assignment(text[at:list_end], key[at:list_end])
         if assignment is not None:
-            found.append(FoundList(at, list_end, assignment))
+            labelled.append(FoundList(at, list_end, assignment))
+    # 各县（市、区）政府（管委会） on a 责任单位 line is part of that line's list.
+    found = [f for f in found if not any(g.start <= f.start < g.end for g in labelled)]
+    found.extend(labelled)
     found.sort(key=lambda f: f.start)
     return found

@@ -16,6 +16,7 @@ from luoshi.parsing.targets.lexicon import (
     COUNT_UNITS,
     CURRENT_STATE_RE,
     DIGIT_RE,
+    DOUBLING_RE,
     DURATION_UNITS,
     GAP_RE,
     MONEY_PARAMETER_RE,
@@ -29,6 +30,7 @@ from luoshi.parsing.targets.lexicon import (
     PRE_COMPARATOR_RE,
     SETTING_RE,
     SHARE_HEAD_RE,
+    TENTHS_RE,
     TIME_NUMBER_RE,
     WORD_WINDOW,
 )
@@ -92,6 +94,16 @@ def find_numbers(clause: str, lo: int, hi: int, head_start: int) -> list[Number]
         value = parse_number(m["num"])
         if value is not None:
             found.append(_finish(clause, lo, m.start("num"), m.end(), value=value, unit=m["unit"]))
+    for m in TENTHS_RE.finditer(clause, lo, hi):
+        tenths = parse_number(m["num"])
+        if tenths is not None:
+            found.append(_finish(clause, lo, m.start("num"), m.end(), value=tenths * 10, unit="%"))
+    for m in DOUBLING_RE.finditer(clause, lo, hi):
+        times = parse_number(m["num"])
+        if times is not None:
+            found.append(
+                _finish(clause, lo, m.start(), m.end(), value=Decimal(2 ** int(times)), unit="倍")
+            )
     has_gap = GAP_RE.search(clause, lo, hi) is not None
     for m in BLANK_RE.finditer(clause, lo, hi) if has_gap else ():
         _, unit = split_unit((m["mult"] or "") + m["unit"])

@@ -4,6 +4,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from luoshi.core.numerals import normalise_digits
 from luoshi.parsing.model import Comparator, Span, Target
 from luoshi.parsing.targets.candidates import Number, find_numbers, with_comparator
 from luoshi.parsing.targets.context import (
@@ -23,6 +24,7 @@ from luoshi.parsing.targets.lexicon import (
     PIECE_SEP_RE,
     PRE_COMPARATOR_RE,
     WORD_WINDOW,
+    YEAR_LIST_RE,
 )
 
 _PARAGRAPH_RE = re.compile(r"\n")
@@ -121,9 +123,18 @@ def _read_sentence(
             continue
         bounds = _Bounds(lo, hi, head)
         pieces = _distributive(clause, bounds, numbers, scope=clause_scope, findings=findings)
+        horizons = [horizon] * len(pieces or ())
         if pieces is None:
             pieces = _pieces(clause, bounds, numbers, sentence=sentence, scope=clause_scope)
-        for raw_piece in pieces:
+            horizons = [horizon] * len(pieces)
+        elif len(pieces) == 2 and pieces[0].indicator == pieces[1].indicator:
+            # 到2023年底和2030年，…分别不低于24%和30%: one value for each year, in order.
+            years = YEAR_LIST_RE.search(text, sent_start, clause_start + bounds.head)
+            if years is not None:
+                horizons = [
+                    Horizon(year=int(normalise_digits(years[g])), period=None) for g in "ab"
+                ]
+        for raw_piece, piece_horizon in zip(pieces, horizons, strict=True):
             # 2017年建成80家, 超过100亿元: a clause without a subject measures the last one.
             piece = raw_piece
             if not piece.indicator:
@@ -131,7 +142,12 @@ def _read_sentence(
                 piece = _Piece(piece.start, piece.end, indicator, piece.number)
             sentence.indicator = piece.indicator
             _add_target(
-                clause, clause_start, piece, horizon=horizon, scope=clause_scope, findings=findings
+                clause,
+                clause_start,
+                piece,
+                horizon=piece_horizon,
+                scope=clause_scope,
+                findings=findings,
             )
             sentence.verb = leading_verb(clause[piece.start : piece.end], clause_scope) or (
                 sentence.verb

@@ -16,6 +16,8 @@ _UNITS = (
     r"(?:部|张|人|个|名|所|家|辆|床|台|户|册|吨|元|座|套)/(?:十万|百|千|万)?"
     r"(?:人口|人|户|平方公里|平方米|公顷|亩)",
     r"(?:微克|毫克)/(?:立方米|升)",
+    # 孕产妇死亡率10/10万: a rate per 100 000.
+    r"/(?:10|十)万",
     r"个百分点",
     r"百分点",
     r"[%％‰]",
@@ -228,11 +230,21 @@ BLANK_RE = re.compile(
 # Whether a sentence can hold a target at all: most policy sentences hold no number.
 MAYBE_TARGET_RE = re.compile(
     rf"[0-9０-９]|{_BLANK_VERBS}[ \t\u3000_＿XxＸｘ×]|{_guarded(_STRONG)}{CHINESE}"
+    r"|翻[一两二三]番|[一二三四五六七八九]成"
+)
+# 不低于三成: tenths after a comparator word are a percentage (三成 -> 30%).
+TENTHS_RE = re.compile(rf"{_guarded(_PRE_WORDS)}(?P<num>[一二三四五六七八九])成(?![为员本果功立])")
+# 收入翻一番: doubling is a multiple of the base (翻一番 -> 2倍, 翻两番 -> 4倍).
+DOUBLING_RE = re.compile(r"翻(?P<num>[一两二三])番")
+# 到2023年底和2030年…分别: the years a 分别 list of values is reached by, in order.
+YEAR_LIST_RE = re.compile(
+    r"(?:到|至)?(?P<a>[0-9０-９]{4})年(?:底|末)?(?:前)?(?:和|、|及|与)(?:到|至)?"
+    r"(?P<b>[0-9０-９]{4})年(?:底|末)?"
 )
 
 # 均 and 分别 share one verb among several listed subjects; 人均/年均 are not that.
 DISTRIBUTIVE_RE = re.compile(
-    rf"(?<![人年平户日月亩])(?P<kw>均|都|分别)"
+    rf"(?P<kw>(?<![人年平户日月亩])均|都|分别)"
     rf"(?:{_PRE_WORDS}|增长|提高|提升|增加|下降|降低|减少|缩短|压缩)?\s*(?=[0-9０-９])"
 )
 LIST_SEP_RE = re.compile(r"以及|、|和|及|与")
@@ -250,7 +262,11 @@ HISTORICAL_RE = re.compile(
 # A clause describing what exists now: 全市现有各类人才200万名.
 CURRENT_STATE_RE = re.compile(r"现有|目前|现已|当前")
 # Clauses stating who qualifies for a benefit, not what is to be achieved.
-CONDITION_HEAD_RE = re.compile(r"^(?:对于|对|凡是|凡|符合|经认定|被评为|入选|获得|如|若|当)")
+CONDITION_HEAD_RE = re.compile(
+    r"^(?:对于|对|凡是|凡|符合|经认定|被评为|入选|获得|如|若|当)"
+    # 以全市7600多名持证残疾人为主要对象: who the policy is for, not what it reaches.
+    r"|^以.{0,40}为(?:主要|重点)?(?:对象|主体|重点|抓手|载体|依托|牵引)"
+)
 # 在保护1.03亿亩基本农田的基础上: the setting of a commitment, not the commitment.
 SETTING_RE = re.compile(r"^在.*(?:基础上|前提下|情况下|条件下|过程中)$")
 # 占增产任务的30.4%: a share describing the previous number.
@@ -258,7 +274,7 @@ SHARE_HEAD_RE = re.compile(r"^占")
 # Durations are commitments only with a comparator: 压缩至3个工作日, not 15分钟健身圈.
 DURATION_UNITS = frozenset({"个工作日", "工作日", "小时", "分钟", "天"})
 # Policy parameters: subsidies, awards and their rates are not targets.
-PARAMETER_RE = re.compile(r"给予|补贴|补助|贴息|资助标准|减免|返还|奖补")
+PARAMETER_RE = re.compile(r"给予|补贴|补助|贴息|资助标准|减免|返还|奖补|免征|暂免|免收|缓缴")
 MONEY_PARAMETER_RE = re.compile(
     r"奖励|资助|安排|最高|扶持资金|标准|每(?:人|户|家|个|项|名|平方米|亩)"
 )
