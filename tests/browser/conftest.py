@@ -122,9 +122,7 @@ def log_in(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
 
 def horizontal_overflow(page: Page) -> int:
     """Return how many CSS pixels the page is wider than the viewport (0 when it fits)."""
-    overflow: int = page.evaluate(
-        "document.scrollingElement.scrollWidth - window.innerWidth"
-    )
+    overflow: int = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
     return max(overflow, 0)
 
 

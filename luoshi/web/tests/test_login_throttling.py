@@ -33,4 +33,3 @@ def test_repeated_failures_lock_the_account_even_for_the_right_password() -> Non
     assert _login(client, "wrong") == 429
     assert _login(client, "a-long-Passw0rd!") == 429
     assert "_auth_user_id" not in client.session
-
