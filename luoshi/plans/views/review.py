@@ -1,8 +1,7 @@
-"""Pages for programs, the import review, tasks, units and the responsibility matrix."""
+"""The plan review screen and the office's corrections, publishing and discarding."""
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,140 +11,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luoshi.org.models import Unit, User
+from luoshi.org.models import Unit
 from luoshi.org.permissions import check_office
-from luoshi.org.queries import access_unit, history_for, suggest_units
+from luoshi.org.queries import suggest_units
 from luoshi.plans import actions, plan_data, queries
 from luoshi.plans.diff import diff_plans
 from luoshi.plans.forms import (
-    ImportForm,
     PlanTargetForm,
     PlanTaskForm,
-    PolicySourceForm,
-    TaskFilterForm,
     UnitNameForm,
 )
-from luoshi.plans.importing import parse_policy, read_policy_upload
-from luoshi.plans.models import DocumentUnitName, PolicyDocument, Responsibility
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
-def _errors(exc: ValidationError) -> str:
-    return " ".join(str(m) for m in exc.messages)
-
-
-def _limit_mb() -> int:
-    return max(1, settings.UPLOAD_MAX_BYTES // 1048576)
-
-
-def _source_text(form: PolicySourceForm) -> tuple[str, str]:
-    """Return the policy text and its source name from a valid source form."""
-    upload = form.cleaned_data.get("file")
-    if upload is not None:
-        return read_policy_upload(upload.name, upload.read()), upload.name
-    return form.cleaned_data["text"], _("粘贴的正文")
-
-
-@login_required
-def program_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    programs = list(queries.list_programs(user))
-    return render(request, "plans/program_list.html", {"programs": programs})
-
-
-@login_required
-def program_import(request: HttpRequest) -> HttpResponse:
-    user = check_office(request.user)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            text, source_name = _source_text(form)
-            document = actions.do_start_program_import(
-                text=text,
-                plan=parse_policy(text),
-                source_name=source_name,
-                name=form.cleaned_data["name"],
-                slug=form.cleaned_data["slug"],
-                region=form.cleaned_data["region"],
-                start_date=form.cleaned_data["start_date"],
-                end_date=form.cleaned_data["end_date"],
-                acting_user=user,
-            )
-        except ValidationError as exc:
-            form.add_error(None, _errors(exc))
-        else:
-            messages.success(request, _("已解析，请逐项核对后确认发布。"))
-            return redirect("plans:document_review", document.pk)
-    return render(
-        request, "plans/program_import.html", {"form": form, "upload_limit_mb": _limit_mb()}
-    )
-
-
-@login_required
-def program_reimport(request: HttpRequest, program_id: int) -> HttpResponse:
-    user = check_office(request.user)
-    program = queries.access_program(user, program_id)
-    form = PolicySourceForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            text, source_name = _source_text(form)
-            document = actions.do_start_reimport(
-                program,
-                text=text,
-                plan=parse_policy(text),
-                source_name=source_name,
-                acting_user=user,
-            )
-        except ValidationError as exc:
-            form.add_error(None, _errors(exc))
-        else:
-            messages.success(request, _("修订版本已解析，请核对变化后确认发布。"))
-            return redirect("plans:document_review", document.pk)
-    return render(
-        request,
-        "plans/program_reimport.html",
-        {"form": form, "program": program, "upload_limit_mb": _limit_mb()},
-    )
-
-
-@login_required
-def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
-    user = _user(request)
-    program = queries.access_program(user, program_id)
-    document = queries.published_document(program)
-    draft = queries.latest_document(program)
-    if draft is not None and draft.confirmed_at is not None:
-        draft = None
-    if document is None and draft is not None and user.is_office:
-        return redirect("plans:document_review", draft.pk)
-    targets = list(program.targets.filter(is_active=True).select_related("task").order_by("order"))
-    inferred = (
-        Responsibility.objects.filter(
-            task__program=program,
-            task__is_active=True,
-            role=Responsibility.Role.LEAD,
-            is_explicit=False,
-        )
-        .select_related("task", "unit")
-        .order_by("task__order")
-    )
-    return render(
-        request,
-        "plans/program_detail.html",
-        {
-            "program": program,
-            "document": document,
-            "draft": draft,
-            "sections": queries.section_task_counts(program),
-            "targets": targets,
-            "inferred": list(inferred) if user.reads_everything else [],
-        },
-    )
+from luoshi.plans.models import DocumentUnitName, PolicyDocument
+from luoshi.plans.views.common import _errors
 
 
 def _review_tasks(document: PolicyDocument, units: dict[str, Unit | None]) -> list[dict[str, Any]]:
@@ -390,78 +267,3 @@ def document_discard(request: HttpRequest, document_id: int) -> HttpResponse:
         return redirect("plans:document_review", document.pk)
     messages.success(request, _("已放弃该修订版本。"))
     return redirect("plans:program_detail", program.pk)
-
-
-@login_required
-def task_list(request: HttpRequest, program_id: int) -> HttpResponse:
-    user = _user(request)
-    program = queries.access_program(user, program_id)
-    units = Unit.objects.filter(
-        responsibilities__task__program=program, responsibilities__task__is_active=True
-    ).distinct()
-    if not user.reads_everything:
-        units = units.filter(
-            responsibilities__task__in=queries.list_tasks(user, program, status="all")
-        )
-    form = TaskFilterForm(
-        request.GET or None,
-        sections=program.sections.order_by("order"),
-        units=units.order_by("name"),
-    )
-    filters: dict[str, Any] = {}
-    if form.is_valid():
-        filters = {
-            "section": form.cleaned_data["section"],
-            "unit": form.cleaned_data["unit"],
-            "role": form.cleaned_data["role"] or None,
-            "status": form.cleaned_data["status"] or None,
-            "q": form.cleaned_data["q"] or None,
-        }
-    tasks = list(queries.list_tasks(user, program, **filters))
-    context = {
-        "program": program,
-        "form": form,
-        "tasks": tasks,
-        "is_filtered": any(filters.values()),
-    }
-    if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "plans/partials/task_results.html", context)
-    return render(request, "plans/task_list.html", context)
-
-
-@login_required
-def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
-    user = _user(request)
-    task = queries.access_task(user, task_id)
-    history = list(history_for(task).select_related("actor")[:50]) if user.reads_everything else []
-    return render(
-        request,
-        "plans/task_detail.html",
-        {"task": task, "program": task.program, "history": history},
-    )
-
-
-@login_required
-def unit_tasks(request: HttpRequest, program_id: int, unit_id: int) -> HttpResponse:
-    user = _user(request)
-    program = queries.access_program(user, program_id)
-    unit = access_unit(user, unit_id)
-    lead, joined = queries.unit_tasks(user, program, unit)
-    return render(
-        request,
-        "plans/unit_tasks.html",
-        {"program": program, "unit": unit, "lead_tasks": lead, "joined_tasks": joined},
-    )
-
-
-@login_required
-def matrix(request: HttpRequest, program_id: int) -> HttpResponse:
-    user = _user(request)
-    program = queries.access_program(user, program_id)
-    if not user.reads_everything:
-        raise Http404
-    return render(
-        request,
-        "plans/matrix.html",
-        {"program": program, "matrix": queries.responsibility_matrix(program)},
-    )
