@@ -10,6 +10,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("accounts/", include("luoshi.web.auth_urls")),
+    path("org/", include("luoshi.org.urls")),
+    path("programs/", include("luoshi.plans.urls")),
     path("", include("luoshi.web.urls")),
 ]
 if settings.DEBUG:
