@@ -9,9 +9,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/luoshi_test
 
-.PHONY: setup run test lint check-migrations pytest pytest-pg bench clean system-packages
+.PHONY: setup run test lint check-migrations pytest pytest-pg bench clean system-packages messages compilemessages
 
-setup: $(STAMP) $(VENDOR)/.stamp system-packages
+setup: $(STAMP) $(VENDOR)/.stamp system-packages compilemessages
 
 $(STAMP):
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,25 @@ $(VENDOR)/.stamp: node_modules/.package-lock.json
 # Debian packages the PDF bulletins and browser tests use; installed when we may, else a note.
 system-packages:
 	@bash scripts/system-packages.sh
+
+# Translations (docs/i18n.md). The Chinese UI text is the msgid; luoshi/locale/en holds English.
+# `make messages` re-extracts every string (supervision, plans, org, web...), fails on anything
+# untranslated, fuzzy or with changed placeholders, then compiles. The .mo is committed, so
+# English works without gettext; setup recompiles it when msgfmt exists and the .po is newer.
+LOCALES := en
+MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=build
+PO_FILES := $(wildcard luoshi/locale/*/LC_MESSAGES/*.po)
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages $(addprefix -l ,$(LOCALES)) $(MESSAGES_IGNORE) --no-location
+	$(PY) scripts/check_translations.py
+	@$(MAKE) --no-print-directory compilemessages
+
+compilemessages: $(PO_FILES:.po=.mo)
+
+luoshi/locale/%.mo: luoshi/locale/%.po
+	@if command -v msgfmt >/dev/null; then echo "msgfmt $<"; msgfmt --check-format -o $@ $<; \
+	else echo "注意：没有 msgfmt，使用已提交的 $@ / note: msgfmt not found (apt-get install gettext); using the committed $@"; fi
 
 run: setup
 	$(PY) manage.py migrate --noinput

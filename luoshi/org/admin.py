@@ -3,6 +3,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.org.models import ApiToken, AuditEvent, Region, Unit, UnitAlias, User
 
@@ -109,7 +110,7 @@ class LuoshiUserAdmin(UserAdminBase):
     raw_id_fields = ("unit",)
     fieldsets = (
         *(UserAdmin.fieldsets or ()),
-        ("落实", {"fields": ("display_name", "role", "unit", "phone")}),
+        (_("落实"), {"fields": ("display_name", "role", "unit", "phone")}),
     )
 
 

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WebConfig(AppConfig):
     name = "luoshi.web"
     label = "web"
-    verbose_name = "界面"
+    verbose_name = _("界面")
