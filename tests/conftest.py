@@ -1,5 +1,5 @@
 """Cross-app tests reuse the API tests' small published program."""
 
-from luoshi.api.tests.conftest import fast_password_hasher, world
+from luoshi.plans.tests.world import fast_password_hasher, world
 
 __all__ = ["fast_password_hasher", "world"]

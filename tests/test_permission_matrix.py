@@ -12,9 +12,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from luoshi.api.tests.conftest import World, client_for
 from luoshi.org.models import AuditEvent, Unit, User
 from luoshi.plans.models import PolicyDocument, Program, Responsibility, Task
+from luoshi.plans.tests.world import World, client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -65,6 +65,7 @@ def _is_date_line(content: str) -> bool:
 def _is_title_like(content: str) -> bool:
     return (
         0 < len(content) <= 80
+        and not content.startswith("附件")
         and "。" not in content
         and not content.endswith(":")
         and not _is_date_line(content)
@@ -256,4 +257,27 @@ def default_scope(metadata: Metadata) -> str | None:
         return "全省"
     if _SCOPE_CITY.search(marks):
         return "全市"
+    return None
+
+
+def body_after_notice(
+    key: str, lines: list[tuple[int, int]], heading_lines: list[tuple[int, int, bool]]
+) -> int | None:
+    """Return where the real body starts when a cover notice with its own items precedes it.
+
+    heading_lines holds (start, line end, restarts numbering) per heading. A heading that
+    restarts its numbering (一、 again) after a signature date and a title line (…任务清单,
+    …责任分解方案) begins the body; the notice's items before it are not part of the plan.
+    """
+    previous_end = 0
+    for start, line_end, restarts in heading_lines:
+        if restarts and previous_end:
+            between = [_content(key, s) for s in lines if previous_end < s[0] and s[1] <= start]
+            dated = next((i for i, c in enumerate(between) if _is_date_line(c)), None)
+            if dated is not None:
+                for offset, content in enumerate(between[dated + 1 :], start=dated + 1):
+                    if _is_title_like(content) and _GENRE.search(content):
+                        title_lines = [s for s in lines if previous_end < s[0] and s[1] <= start]
+                        return title_lines[offset][0]
+        previous_end = line_end
     return None

@@ -44,6 +44,7 @@ _STYLES = (
     "circled",
 )
 _SENTENCE_END = "。!?;:)”」"
+_YEAR_AFTER_DOT = re.compile(r"(?:19|20)[0-9]{2}[ ]*年")
 _ATTACHMENTS = re.compile(r"[ ]*附件[ ]*:?[ ]*1[ ]*[.、]")
 # A line this long, or a text whose lines average this long, has lost its line breaks.
 _LONG_LINE = 1000
@@ -115,7 +116,9 @@ def _match_heading(
     if number is None or number == 0 or number > 200:
         return None
     if style == "ar_dec":
-        if number != last.get("ar_dot", -1) + 1:
+        # 1.2007年是…: a first item may open with a year (1.2亿千瓦 is still a number).
+        opens_year = number == 1 and _YEAR_AFTER_DOT.match(key, match.end()) is not None
+        if number != last.get("ar_dot", -1) + 1 and not opens_year:
             return None
         style = "ar_dot"
     group = style if style in ("cn_paren", "ar_paren", "chapter", "article") else ""

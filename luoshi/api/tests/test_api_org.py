@@ -4,10 +4,10 @@ from typing import Any
 import pytest
 from pytest_django import DjangoAssertNumQueries
 
-from luoshi.api.tests.conftest import World, client_for
 from luoshi.org.models import ApiToken, AuditEvent, Unit, User
 from luoshi.org.queries import hash_token
 from luoshi.org.tests.conftest import make_region
+from luoshi.plans.tests.world import World, client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 
-from luoshi.api.tests.conftest import POLICY, World, client_for
 from luoshi.org.models import AuditEvent, Unit, User
 from luoshi.org.tests.conftest import make_unit, make_user
 from luoshi.plans.models import PolicyDocument, Program, Task
+from luoshi.plans.tests.world import POLICY, World, client_for
 
 pytestmark = pytest.mark.django_db
 

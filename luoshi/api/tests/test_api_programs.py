@@ -3,8 +3,8 @@ from typing import Any
 import pytest
 from pytest_django import DjangoAssertNumQueries
 
-from luoshi.api.tests.conftest import World, client_for
 from luoshi.plans.models import Program
+from luoshi.plans.tests.world import World, client_for
 
 pytestmark = pytest.mark.django_db
 

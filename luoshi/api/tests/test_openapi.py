@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from luoshi.api.tests.conftest import World, client_for
+from luoshi.plans.tests.world import World, client_for
 
 pytestmark = pytest.mark.django_db
 

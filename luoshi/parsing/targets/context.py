@@ -6,7 +6,18 @@ from dataclasses import dataclass
 from luoshi.core.numerals import normalise_digits
 
 _CN_DIGITS = "一二三四五六七八九十两"
-_FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+_FIVE_YEAR_PLANS = {
+    "六五": 1985,
+    "七五": 1990,
+    "八五": 1995,
+    "九五": 2000,
+    "十五": 2005,
+    "十一五": 2010,
+    "十二五": 2015,
+    "十三五": 2020,
+    "十四五": 2025,
+    "十五五": 2030,
+}
 
 # Relative horizons, kept as written: 5年内, 2012年起5年内, 每年, 今后三年, “十三五”期间.
 # Each pattern opens with a lookahead on its possible first characters: re would otherwise
@@ -17,7 +28,9 @@ PERIOD_RE = re.compile(
     rf"|(?:今后|未来)(?:[0-9０-９]+|[{_CN_DIGITS}]+)年"
     rf"|(?:用|利用)?(?:[0-9０-９]+|[{_CN_DIGITS}]+)年(?:左右)?时间"
     r"|每年"
-    r"|“?十[一二三四五]五”?(?:期间|时期)?)"
+    r"|“?十[一二三四五]五”?(?:期间|时期)?"
+    # “九五”期间: the plans before 十一五 count only with 期间 or 时期 after them.
+    r"|“?[六七八九]五”?(?:期间|时期))"
 )
 # Absolute horizons. Group y is the target year; 起/以来/比 mark a start or a base year.
 YEAR_RE = re.compile(
@@ -30,7 +43,9 @@ YEAR_RE = re.compile(
 YEAR_SPAN_RE = re.compile(
     r"(?=[0-9０-９])[0-9０-９]{4}\s*[-—－~～至到]\s*(?P<y>[0-9０-９]{4})\s*年"
 )
-PLAN_END_RE = re.compile(r"(?=[到至“十])(?:到|至)?“?(?P<plan>十[一二三四五]五)”?(?:末|期末|时期末)")
+PLAN_END_RE = re.compile(
+    r"(?=[到至“十六七八九])(?:到|至)?“?(?P<plan>十[一二三四五]五|[六七八九]五|十五)”?(?:末|期末|时期末)"
+)
 
 _HEAD_FILLER_RE = re.compile(
     r"(?:[\s“]|其中|并且|并|同时|力争|争取|确保|基本|使|此外|另外|[一二三四五六七八九十]是"

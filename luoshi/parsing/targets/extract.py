@@ -77,9 +77,17 @@ class _Findings:
 
 
 def find_targets(
-    text: str, *, task_path: str | None, default_scope: str | None
+    text: str,
+    *,
+    task_path: str | None,
+    default_scope: str | None,
+    default_year: int | None = None,
 ) -> tuple[list[Target], list[str]]:
-    """Return the targets stated in one outline item's text, and warnings."""
+    """Return the targets stated in one outline item's text, and warnings.
+
+    default_year is the year a heading above states (一、2025年主要预期目标); a paragraph
+    starts from it until it states a year or period of its own.
+    """
     findings = _Findings(task_path=task_path, default_scope=default_scope)
     if MAYBE_TARGET_RE.search(text) is None:
         return findings.targets, findings.warnings
@@ -89,7 +97,7 @@ def find_targets(
         # paragraph without a number has nothing to give or take.
         if MAYBE_TARGET_RE.search(masked, para_start, para_end) is None:
             continue
-        horizon = Horizon()
+        horizon = Horizon(year=default_year)
         for sent_start, sent_end in sentence_bounds(masked, para_start, para_end):
             horizon = _read_sentence(masked, sent_start, sent_end, horizon, findings)
     return findings.targets, findings.warnings

@@ -277,6 +277,8 @@ DURATION_UNITS = frozenset({"个工作日", "工作日", "小时", "分钟", "�
 PARAMETER_RE = re.compile(r"给予|补贴|补助|贴息|资助标准|减免|返还|奖补|免征|暂免|免收|缓缴")
 MONEY_PARAMETER_RE = re.compile(
     r"奖励|资助|安排|最高|扶持资金|标准|每(?:人|户|家|个|项|名|平方米|亩)"
+    # 整合3000万元资金用于发放消费券, 投资3000万元建设…基地: a budget, not a result.
+    r"|资金用于|^\s*(?:计划)?投资[0-9０-９]"
 )
 PERCENT_PARAMETER_RE = re.compile(
     r"按照?[0-9０-９]|按.{0,6}比例|税|费率|利率|首付|分担|出资|扣除|抵扣|减按|征收"

@@ -5,9 +5,11 @@ from typing import Any
 import pytest
 
 from luoshi.parsing import pipeline
+from luoshi.parsing.deadlines import find_deadline
 from luoshi.parsing.model import Target
-from luoshi.parsing.pipeline import INFERRED_LEAD, find_deadline, parse_text
+from luoshi.parsing.pipeline import parse_text
 from luoshi.parsing.registry import registry_from_dict
+from luoshi.parsing.tasks import INFERRED_LEAD
 
 MEASURES = """某某实施方案
 为推进某某工作，制定本方案。以下任务均需各市州政府落实，不再列出。
@@ -160,7 +162,11 @@ def test_targets_are_asked_for_every_outline_item_with_lists_removed(
     calls: list[tuple[str, str | None, str | None]] = []
 
     def fake(
-        text: str, *, task_path: str | None, default_scope: str | None
+        text: str,
+        *,
+        task_path: str | None,
+        default_scope: str | None,
+        default_year: int | None = None,
     ) -> tuple[list[Target], list[str]]:
         calls.append((text, task_path, default_scope))
         return [], [f"blank value in {task_path}"]

@@ -4,10 +4,11 @@ from decimal import Decimal
 
 import pytest
 
+from luoshi.parsing.labels import is_person
 from luoshi.parsing.model import Plan
 from luoshi.parsing.normalize import clean_text, fold
 from luoshi.parsing.pipeline import parse_text
-from luoshi.parsing.responsibility import find_lists, is_person, parse_assignment
+from luoshi.parsing.responsibility import find_lists, parse_assignment
 from luoshi.parsing.targets import find_targets
 
 

@@ -2,8 +2,9 @@
 
 import pytest
 
+from luoshi.parsing.labels import is_generic, is_unit_like
 from luoshi.parsing.normalize import fold
-from luoshi.parsing.responsibility import find_lists, is_generic, is_unit_like, parse_assignment
+from luoshi.parsing.responsibility import find_lists, parse_assignment
 
 
 def test_reads_comma_groups_and_strips_the_shared_role_phrase() -> None:

@@ -18,10 +18,10 @@ from django.db import models
 from django.test import Client
 from django.urls import reverse
 
-from luoshi.api.tests.conftest import World, client_for, world
 from luoshi.org.models import Unit
 from luoshi.org.models import User as OrgUser
 from luoshi.plans.models import Program, Responsibility, Section, Target, Task
+from luoshi.plans.tests.world import World, client_for, world
 
 ROOT = Path(settings.BASE_DIR)
 EN_PO = ROOT / "luoshi" / "locale" / "en" / "LC_MESSAGES" / "django.po"
