@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accounts/", include("luoshi.web.auth_urls")),
     path("org/", include("luoshi.org.urls")),
     path("programs/", include("luoshi.plans.urls")),
+    path("supervision/", include("luoshi.supervision.urls")),
     path("", include("luoshi.web.urls")),
 ]
 if settings.DEBUG:

@@ -5,7 +5,7 @@ from ninja import NinjaAPI, Schema
 
 from luoshi.api.auth import api_auth
 from luoshi.api.errors import install_error_handlers
-from luoshi.api.routers import org, plans
+from luoshi.api.routers import org, plans, supervision
 
 api = NinjaAPI(
     title="Luoshi API",
@@ -21,6 +21,7 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("", org.router)
 api.add_router("", plans.router)
+api.add_router("", supervision.router)
 
 
 class HealthOut(Schema):
