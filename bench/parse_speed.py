@@ -1,7 +1,9 @@
 """Parse the reference document 200 times; print docs/s, MB/s and the ratio to a baseline.
 
 The baseline, run in the same process on the same text, is the cheapest scan a parser must
-at least do: split the text into lines and search each for a heading marker.
+at least do: split the text into lines and search each for a heading marker. A large
+document (the three golden documents joined, two and ten times over) checks that the time
+per MB stays roughly constant as documents grow.
 """
 
 import re
@@ -15,6 +17,12 @@ REFERENCE = (
     Path(__file__).resolve().parent.parent / "luoshi/data/policies/gansu-2017-mobile-internet.txt"
 )
 RUNS = 200
+GOLDEN = Path(__file__).resolve().parent.parent / "luoshi/parsing/tests/golden"
+LARGE_PARTS = (
+    "gansu-2017-mobile-internet.txt",
+    "state-council-2018-farm-machinery.txt",
+    "guangzhou-talent-program.txt",
+)
 _BASELINE_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．])"
 )
@@ -50,6 +58,21 @@ def main() -> None:
         f"{megabytes * RUNS / baseline_seconds:6.2f} MB/s  (splitlines + marker regex)"
     )
     print(f"ratio:    parse takes {parse_seconds / baseline_seconds:.1f}x the baseline time")
+    once = "\n".join((GOLDEN / name).read_text(encoding="utf-8") for name in LARGE_PARTS)
+    per_mb: list[float] = []
+    # One copy is cut short by its own signature and attachments; from two copies on the body
+    # runs to the end, so the scaling compares 2 and 10 copies.
+    for copies, runs in ((2, 5), (10, 2)):
+        large = "\n".join([once] * copies)
+        large_mb = len(large.encode("utf-8")) / 1_000_000
+        seconds = _timed(parse_text, large, runs) / runs
+        base = _timed(_baseline, large, runs) / runs
+        per_mb.append(seconds / large_mb)
+        print(
+            f"large x{copies:<2}: {large_mb * 1000:7.1f} kB  {large_mb / seconds:6.2f} MB/s"
+            f"  ({seconds / base:.1f}x the baseline time)"
+        )
+    print(f"scaling:  time per MB at 10x is {per_mb[1] / per_mb[0]:.2f}x that at 2x (1.0 = linear)")
 
 
 if __name__ == "__main__":

@@ -140,3 +140,50 @@ def split_unit(text: str) -> tuple[Decimal, str]:
         if rest and unit.startswith(prefix):
             return multiplier, _RATE_NAMES.get(rest, rest)
     return Decimal(1), _RATE_NAMES.get(unit, unit)
+
+
+# Zero as written in dates typed by hand: 二○一八, 二Ｏ一八, 二O一八.
+_ZERO_VARIANTS = str.maketrans({"○": "〇", "Ｏ": "〇", "O": "〇", "o": "〇"})
+_CN = "零一二三四五六七八九"
+
+
+@lru_cache(maxsize=1024)
+def cn_to_int(text: str) -> int | None:
+    """Return the value of a small Chinese or Arabic numeral, as in markers and dates; else None."""
+    s = text.strip().translate(_ZERO_VARIANTS)
+    if not s:
+        return None
+    if s.isascii() and s.isdigit():
+        return int(s)
+    if all(ch in _DIGITS for ch in s):
+        # Digit by digit, as years are written: 二〇一八 -> 2018.
+        return int("".join(str(_DIGITS[ch]) for ch in s))
+    total = 0
+    current = 0
+    for ch in s:
+        if ch in _DIGITS:
+            current = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            total += (current or 1) * _SMALL_UNITS[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def int_to_cn(value: int) -> str:
+    """Return a number below 1000 written in Chinese numerals (21 -> 二十一)."""
+    if value <= 0 or value >= 1000:
+        return str(value)
+    hundreds, rest = divmod(value, 100)
+    tens, ones = divmod(rest, 10)
+    out = ""
+    if hundreds:
+        out += _CN[hundreds] + "百"
+        if tens == 0 and ones:
+            out += "零"
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _CN[tens]) + "十"
+    if ones:
+        out += _CN[ones]
+    return out

@@ -113,6 +113,7 @@ UNIT_SUFFIX = re.compile(
 STRONG_SUFFIX = re.compile(
     r"(?:部|委|办|厅|局|院|署|政府|公司|集团|中心|银行|支行|管委会|党委|工委|联|协|社)$"
 )
+_TRAILING_ALIAS = re.compile(r"(?<=.{2})[(〈<][^()〈〉<>]{2,20}[)〉>]$")
 REGION_UNIT = re.compile(r"..+(?:市|县|区|州|旗|盟)$")
 UNIT_PREFIX = re.compile(r"^(?:省|市|县|区|州|国家|中央|中共|国务院|全国|中国|各)")
 NOT_A_LIST = re.compile(r"简称|包括|例如|详见|参见|见附件|如下")
@@ -147,7 +148,8 @@ PERSON = re.compile(
 @lru_cache(maxsize=8192)
 def is_unit_like(name: str) -> bool:
     """Return whether a name looks like a body that can be assigned work."""
-    key = fold(name).strip()
+    # 新区科技和人才局〈区科技局〉, 市场监管局(知识产权局): the name before an alias decides.
+    key = _TRAILING_ALIAS.sub("", fold(name).strip()) or fold(name).strip()
     if len(key) < 2 or key in BARE_REGION:
         return False
     if UNIT_SUFFIX.search(key) or REGION_UNIT.match(key):

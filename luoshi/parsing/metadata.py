@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from luoshi.parsing.cnnum import cn_to_int
+from luoshi.core.numerals import cn_to_int
 from luoshi.parsing.normalize import fold
 
 _GENRE = re.compile(

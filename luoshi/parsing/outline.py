@@ -16,7 +16,7 @@ by mistake gets `~2`, `~3` appended so that every path is unique.
 import re
 from dataclasses import dataclass
 
-from luoshi.parsing.cnnum import cn_to_int, int_to_cn
+from luoshi.core.numerals import cn_to_int, int_to_cn
 
 _CN = "一二三四五六七八九十百〇零两"
 _MARKER = re.compile(

@@ -29,22 +29,44 @@ _BLANKET_PARTIES = re.compile(
 # 一、2025年主要预期目标; 到2025年，实现以下目标：— a year the items below inherit.
 _GOAL_HEADING_YEAR = re.compile(r"(?:到|至)?(?P<y>(?:19|20)\d{2})[ ]*年(?=.*(?:目标|指标))")
 _LEAD_IN_YEAR = re.compile(r"(?:到|至)(?P<y>(?:19|20)\d{2})[ ]*年[^。\n]*:\s*$")
+# 二、发展目标 / 到2020年，全市制造业结构持续优化…: a goal item's lead-in opening with its year.
+_GOAL_TITLE = re.compile(r"目标|指标")
+_OPENING_YEAR = re.compile(r"\s*(?:到|至)(?P<y>(?:19|20)\d{2})[ ]*年(?:底|末)?[,，]")
+# 一、发展背景: what was achieved before the plan, never a commitment.
+_BACKGROUND_TITLE = re.compile(
+    r"^(?:[^,。]{0,8})(?:背景|发展基础|基础和环境|现状|回顾|成就|面临的形势)"
+)
 
 
 def heading_years(key: str, sections: list[Section]) -> list[int | None]:
     """Return the year each section inherits from a goal heading or lead-in above it."""
     years: list[int | None] = []
+    first_children: dict[int, Section] = {}
+    for section in sections:
+        if section.parent is not None:
+            first_children.setdefault(section.parent, section)
     for section in sections:
         parent = section.parent
         year = years[parent] if parent is not None else None
         if parent is not None:
-            first_child = next(s for s in sections if s.parent == parent)
+            first_child = first_children[parent]
             lead_in = key[sections[parent].title_end : first_child.start]
             found = _LEAD_IN_YEAR.search(lead_in.rstrip())
+            if found is None and _GOAL_TITLE.search(sections[parent].title):
+                found = _OPENING_YEAR.match(lead_in)
             year = int(found["y"]) if found else year
         own = _GOAL_HEADING_YEAR.search(key, section.content_start, section.title_end)
         years.append(int(own["y"]) if own else year)
     return years
+
+
+def _background_sections(sections: list[Section]) -> list[bool]:
+    """Return for each section whether it, or an item above it, describes the background."""
+    flags: list[bool] = []
+    for section in sections:
+        inherited = flags[section.parent] if section.parent is not None else False
+        flags.append(inherited or _BACKGROUND_TITLE.match(simplify(section.title)) is not None)
+    return flags
 
 
 def _section_targets(
@@ -146,7 +168,10 @@ def _parse(raw: str, registry: UnitRegistry | None) -> Plan:
     scope = default_scope(meta)
     targets: list[Target] = []
     years = heading_years(key, sections)
-    for section, group, year in zip(sections, lists, years, strict=True):
+    background = _background_sections(sections)
+    for section, group, year, is_background in zip(sections, lists, years, background, strict=True):
+        if is_background:
+            continue
         found, target_warnings = _section_targets(text, section, group, scope, year)
         targets.extend(found)
         warnings.extend(target_warnings)

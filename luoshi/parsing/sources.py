@@ -16,7 +16,7 @@ from charset_normalizer import from_bytes
 from docx import Document
 from docx.oxml.ns import qn
 
-from luoshi.parsing.cnnum import int_to_cn
+from luoshi.core.numerals import int_to_cn
 from luoshi.parsing.normalize import fold
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})

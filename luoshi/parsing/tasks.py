@@ -13,8 +13,8 @@ items below it.
 
 import re
 
+from luoshi.core.numerals import cn_to_int
 from luoshi.parsing.blocks import find_by_clause, find_name_lines
-from luoshi.parsing.cnnum import cn_to_int
 from luoshi.parsing.deadlines import find_deadline
 from luoshi.parsing.labels import FIRST_LISTED_RULE, is_person, is_unit_like
 from luoshi.parsing.model import Span, Task, TaskLevel
@@ -155,14 +155,16 @@ def section_lists(
                 names = None
             found = [names] if names is not None else []
         lists.append(found)
+    last_child: dict[int | None, int] = {}
     for index, section in enumerate(sections):
-        if heads[index] is None and index > 0:
-            sibling = next(
-                (j for j in range(index - 1, -1, -1) if sections[j].parent == section.parent),
-                None,
-            )
-            if sibling is not None and sections[sibling].depth == section.depth:
-                heads[index] = heads[sibling]
+        sibling = last_child.get(section.parent)
+        last_child[section.parent] = index
+        if (
+            heads[index] is None
+            and sibling is not None
+            and sections[sibling].depth == section.depth
+        ):
+            heads[index] = heads[sibling]
     return lists, heads
 
 
@@ -200,13 +202,14 @@ def build_tasks(
         while ancestor is not None:
             covered.add(ancestor)
             ancestor = sections[ancestor].parent
+    parents = {s.parent for s in sections}
     tasks: list[Task] = []
     inferred = False
     for index, section in enumerate(sections):
         group = lists[index]
         inherited = heading_leads[index]
         head = heads[index]
-        is_leaf = not any(s.parent == index for s in sections)
+        is_leaf = index not in parents
         own_lead = _heading_lead(section.title)
         if own_lead is not None and index not in covered and not is_leaf:
             continue  # 县示范区管委会牵头工作 over list-less items: the items are the tasks.

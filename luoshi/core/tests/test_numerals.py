@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from luoshi.core.numerals import normalise_digits, parse_number, split_unit, to_plain
+from luoshi.core.numerals import (
+    cn_to_int,
+    int_to_cn,
+    normalise_digits,
+    parse_number,
+    split_unit,
+    to_plain,
+)
 
 
 @pytest.mark.parametrize(
@@ -114,3 +121,30 @@ def test_split_unit_never_raises(text: str) -> None:
 
     assert multiplier > 0
     assert isinstance(unit, str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("十二", 12),
+        ("二十", 20),
+        ("一百零五", 105),
+        ("二〇一八", 2018),
+        ("二○一八", 2018),
+        ("12", 12),
+    ],
+)
+def test_reads_small_numerals_of_markers_and_dates(text: str, expected: int) -> None:
+    assert cn_to_int(text) == expected
+
+
+def test_small_numeral_is_none_for_other_text() -> None:
+    assert cn_to_int("第三") is None
+    assert cn_to_int("") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(1, "一"), (10, "十"), (21, "二十一"), (105, "一百零五")]
+)
+def test_writes_numbers_below_a_thousand_in_chinese(value: int, expected: str) -> None:
+    assert int_to_cn(value) == expected

@@ -18,12 +18,15 @@ from luoshi.parsing.targets.lexicon import (
     DIGIT_RE,
     DOUBLING_RE,
     DURATION_UNITS,
+    EXCEPTION_SPAN_RE,
     GAP_RE,
     MONEY_PARAMETER_RE,
     NUMBER_RE,
     PARAMETER_RE,
     PERCENT_PARAMETER_RE,
     PERCENT_UNITS,
+    PLACE_AFTER_COUNT_RE,
+    PLACE_COUNT_ROLE_RE,
     POST_COMPARATOR,
     POST_QUALIFIER_RE,
     PRE_COMPARATOR,
@@ -109,12 +112,17 @@ def find_numbers(clause: str, lo: int, hi: int, head_start: int) -> list[Number]
         _, unit = split_unit((m["mult"] or "") + m["unit"])
         found.append(_finish(clause, lo, m.start("gap"), m.end(), value=None, unit=unit))
     is_share = SHARE_HEAD_RE.match(head) is not None
+    exceptions = (
+        [m.span() for m in EXCEPTION_SPAN_RE.finditer(clause, lo, hi)] if "除" in body else []
+    )
     found = [
         n
         for n in found
         if not _is_parameter(body, n)
         and not (n.pre is None and (is_share or (n.unit in DURATION_UNITS and not n.comparator)))
         and not _in_short_quote(clause, n)
+        and not any(s <= n.start < e for s, e in exceptions)
+        and not _is_place_count(clause, n, hi)
         and BASELINE_NOTE_RE.search(clause, max(lo, n.start - _NOTE_WINDOW), n.start) is None
     ]
     found.sort(key=lambda n: n.start)
@@ -199,6 +207,16 @@ def _is_parameter(body: str, number: Number) -> bool:
     if number.is_percent:
         return PERCENT_PARAMETER_RE.search(body) is not None
     return False
+
+
+def _is_place_count(clause: str, number: Number, hi: int) -> bool:
+    """Return whether number counts places named as where or who (14个市州…所在地)."""
+    return (
+        number.unit == "个"
+        and number.pre is None
+        and PLACE_AFTER_COUNT_RE.match(clause, number.end) is not None
+        and PLACE_COUNT_ROLE_RE.search(clause, number.end, hi) is not None
+    )
 
 
 def _in_short_quote(clause: str, number: Number) -> bool:

@@ -20,6 +20,7 @@ from luoshi.parsing.targets.indicator import expand_subjects, indicator_for, lea
 from luoshi.parsing.targets.lexicon import (
     DISTRIBUTIVE_RE,
     HISTORICAL_RE,
+    LEAD_IN_YEAR_RE,
     MAYBE_TARGET_RE,
     PIECE_SEP_RE,
     PRE_COMPARATOR_RE,
@@ -94,12 +95,18 @@ def find_targets(
     masked = _MARKER_RE.sub(lambda m: " " * len(m.group()), text)
     for para_start, para_end in split_bounds(masked, 0, len(masked), _PARAGRAPH_RE):
         # A year or period stated in a paragraph holds until the paragraph ends, so a
-        # paragraph without a number has nothing to give or take.
+        # paragraph without a number has nothing to give or take — except a lead-in that
+        # opens a sentence with its horizon (（二）发展目标。到2025年，初步建成…), whose year
+        # the item's later paragraphs inherit.
         if MAYBE_TARGET_RE.search(masked, para_start, para_end) is None:
             continue
         horizon = Horizon(year=default_year)
+        found_before = len(findings.targets)
         for sent_start, sent_end in sentence_bounds(masked, para_start, para_end):
             horizon = _read_sentence(masked, sent_start, sent_end, horizon, findings)
+        lead_in = LEAD_IN_YEAR_RE.search(masked, para_start, para_end)
+        if lead_in is not None and len(findings.targets) == found_before:
+            default_year = int(normalise_digits(lead_in["y"]))
     return findings.targets, findings.warnings
 
 

@@ -228,6 +228,10 @@ BLANK_RE = re.compile(
 )
 
 # Whether a sentence can hold a target at all: most policy sentences hold no number.
+# A sentence that opens with its horizon: 到2025年，初步建成… (after 。 or the paragraph start).
+LEAD_IN_YEAR_RE = re.compile(
+    r"(?:^|[。:：\n])\s*(?:到|至)(?P<y>(?:19|20)[0-9]{2})\s*年(?:底|末)?[，,]"
+)
 MAYBE_TARGET_RE = re.compile(
     rf"[0-9０-９]|{_BLANK_VERBS}[ \t\u3000_＿XxＸｘ×]|{_guarded(_STRONG)}{CHINESE}"
     r"|翻[一两二三]番|[一二三四五六七八九]成"
@@ -261,6 +265,12 @@ HISTORICAL_RE = re.compile(
 )
 # A clause describing what exists now: 全市现有各类人才200万名.
 CURRENT_STATE_RE = re.compile(r"现有|目前|现已|当前")
+# 在除23个重点帮扶县以外的其他县市区: numbers inside an exception name who is left out.
+EXCEPTION_SPAN_RE = re.compile(r"除[^，；。,;]{1,40}?(?:以外|之外)")
+# 14个市州政府所在地城区, 11个设区市…均超全国平均水平: a count of places names where or who,
+# not what is to be reached.
+PLACE_AFTER_COUNT_RE = re.compile(r"(?:设区市|市州|地市|县市区|县区|区县|市|县|区|乡镇|街道|省份)")
+PLACE_COUNT_ROLE_RE = re.compile(r"所在地|均")
 # Clauses stating who qualifies for a benefit, not what is to be achieved.
 CONDITION_HEAD_RE = re.compile(
     r"^(?:对于|对|凡是|凡|符合|经认定|被评为|入选|获得|如|若|当)"
