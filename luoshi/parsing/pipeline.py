@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from luoshi.parsing.blanket import apply_blanket_rules, blanket_warnings, find_blanket_rules
 from luoshi.parsing.deadlines import title_year
 from luoshi.parsing.labels import is_generic
 from luoshi.parsing.metadata import Metadata, body_after_notice, default_scope, read_metadata
@@ -22,10 +23,6 @@ from luoshi.parsing.sources import read_source
 from luoshi.parsing.targets import find_targets
 from luoshi.parsing.tasks import build_tasks, lift_closing_lists, section_lists, without_lists
 
-_BLANKET = re.compile(r"不再(?:一一|逐一|单独)?列出")
-_BLANKET_PARTIES = re.compile(
-    r"均(?:需|要|须|由|应)?([^。;,\n]{2,40}?)(?:负责|贯彻|抓好|推进)?落实"
-)
 # 一、2025年主要预期目标; 到2025年，实现以下目标：— a year the items below inherit.
 _GOAL_HEADING_YEAR = re.compile(r"(?:到|至)?(?P<y>(?:19|20)\d{2})[ ]*年(?=.*(?:目标|指标))")
 _LEAD_IN_YEAR = re.compile(r"(?:到|至)(?P<y>(?:19|20)\d{2})[ ]*年[^。\n]*:\s*$")
@@ -108,22 +105,6 @@ def _map_span(pieces: list[tuple[int, int]], span: Span) -> Span:
     return Span(at(span.start), at(span.end))
 
 
-def _blanket_warnings(text: str, key: str, start: int) -> list[str]:
-    warnings: list[str] = []
-    for match in _BLANKET.finditer(key, start):
-        begin = max(key.rfind("。", 0, match.start()), key.rfind("\n", 0, match.start())) + 1
-        sentence = text[begin : match.end()].strip(" ，,；;\n\u3000")
-        parties = _BLANKET_PARTIES.search(key, begin, match.end())
-        who = text[parties.start(1) : parties.end(1)] if parties else "（未能识别）"
-        warnings.append(
-            f"文件说明任务均由{who}落实而未逐项列出，各任务的责任单位仍按原文，"
-            f"请确认：“{sentence}” / "
-            f"the document assigns every task to {who} without listing it per task; "
-            "units are kept as written — please confirm"
-        )
-    return warnings
-
-
 def _unit_warnings(tasks: list[Task]) -> list[str]:
     warnings: list[str] = []
     seen: set[str] = set()
@@ -159,12 +140,14 @@ def _parse(raw: str, registry: UnitRegistry | None) -> Plan:
     doc_year = meta.date.year if meta.date else title_year(meta.title)
     lifted = lift_closing_lists(key, sections, lists)
     tasks, warnings = build_tasks(text, key, sections, lifted, heads=heads, doc_year=doc_year)
+    blanket = find_blanket_rules(text, key, meta.body_start)
+    tasks = apply_blanket_rules(tasks, blanket)
     if registry is not None:
         tasks = [
             replace(t, canonical=tuple((u, registry.canonical(u)) for u in t.units)) for t in tasks
         ]
         warnings.extend(_unit_warnings(tasks))
-    warnings.extend(_blanket_warnings(text, key, meta.body_start))
+    warnings.extend(blanket_warnings(blanket))
     scope = default_scope(meta)
     targets: list[Target] = []
     years = heading_years(key, sections)

@@ -36,13 +36,27 @@ def test_measures_and_inline_clauses_become_tasks_of_their_own() -> None:
             "一/（一）/1",
             "measure",
             "推进光纤网络建设",
-            ("省通信管理局", "省工信厅", "省财政厅"),
+            ("省通信管理局", "省工信厅", "省财政厅", "各市州政府"),
             ("省通信管理局",),
             True,
         ),
-        ("一/（一）/2", "measure", "建设数据中心", ("省发展改革委",), ("省发展改革委",), False),
-        ("一/（二）", "item", "强化保障", ("省政府办公厅",), ("省政府办公厅",), False),
-        ("一/（二）#2", "clause", None, ("省委组织部", "省人社厅"), ("省委组织部",), False),
+        (
+            "一/（一）/2",
+            "measure",
+            "建设数据中心",
+            ("省发展改革委", "各市州政府"),
+            ("省发展改革委",),
+            False,
+        ),
+        ("一/（二）", "item", "强化保障", ("省政府办公厅", "各市州政府"), ("省政府办公厅",), False),
+        (
+            "一/（二）#2",
+            "clause",
+            None,
+            ("省委组织部", "省人社厅", "各市州政府"),
+            ("省委组织部",),
+            False,
+        ),
     ]
 
 
@@ -55,12 +69,27 @@ def test_task_text_excludes_the_list_and_deadline_is_read() -> None:
     assert clause.text == "完善考核办法。长期坚持。"
 
 
-def test_blanket_rule_is_warned_and_units_stay_as_written() -> None:
+def test_blanket_rule_adds_its_party_to_every_later_task_and_is_warned() -> None:
     plan = parse_text(MEASURES)
     blanket = [w for w in plan.warnings if "不再列出" in w]
     assert len(blanket) == 1
     assert "各市州政府" in blanket[0]
-    assert all("各市州政府" not in t.units for t in plan.tasks)
+    assert all(t.units[-1] == "各市州政府" for t in plan.tasks)
+    assert all(t.generic_units == ("各市州政府",) for t in plan.tasks)
+    assert all("各市州政府" not in t.lead_units for t in plan.tasks)
+
+
+def test_blanket_rule_applies_only_after_it_is_stated() -> None:
+    text = (
+        "一、任务\n（一）甲。做甲。（省甲厅负责）\n"
+        "（二）乙。做乙。（省乙厅负责。以下均需各地区落实，不再列出）\n"
+        "（三）丙。做丙。（省丙厅负责）\n"
+    )
+    assert [t.units for t in parse_text(text).tasks] == [
+        ("省甲厅",),
+        ("省乙厅",),
+        ("省丙厅", "各地区"),
+    ]
 
 
 def test_inferred_lead_is_warned_once_per_document() -> None:
