@@ -4,7 +4,13 @@ import codecs
 from dataclasses import dataclass
 from pathlib import PurePath
 
-__all__ = ["ALLOWED_TYPES", "CheckedFile", "check_evidence_file"]
+__all__ = [
+    "ALLOWED_TYPES",
+    "ERROR_TEXTS_ZH",
+    "CheckedFile",
+    "EvidenceFileError",
+    "check_evidence_file",
+]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
@@ -19,6 +25,25 @@ _MAGIC: dict[str, tuple[bytes, ...]] = {
     "png": (b"\x89PNG\r\n\x1a\n",),
 }
 ALLOWED_TYPES = ("pdf", "doc", "docx", "xls", "xlsx", "jpg", "png", "txt")
+
+
+# The Chinese text of each refusal; pages render the same sentences through gettext
+# (luoshi.supervision.texts), where they are the msgids.
+ERROR_TEXTS_ZH = {
+    "too_large": "文件“%(name)s”大小为 %(size_mb)s MB，超过上限 %(limit_mb)s MB。",
+    "empty": "文件“%(name)s”是空文件。",
+    "type_not_allowed": "不支持文件“%(name)s”的类型；允许的类型：%(allowed)s。",
+    "content_mismatch": "文件“%(name)s”的内容与扩展名 .%(suffix)s 不符。",
+}
+
+
+class EvidenceFileError(ValueError):
+    """A refused file: a stable code, its parameters, and the Chinese sentence as str()."""
+
+    def __init__(self, code: str, **params: str) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(ERROR_TEXTS_ZH[code] % params)
 
 
 @dataclass(frozen=True)
@@ -41,21 +66,25 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def check_evidence_file(name: str, head: bytes, size: int, max_bytes: int) -> CheckedFile:
-    """Return the file's type; raise ValueError with a Chinese sentence when it is refused."""
+    """Return the file's type; raise EvidenceFileError (a ValueError) when it is refused."""
     original = PurePath(name.replace("\\", "/")).name.strip() or "file"
     if size > max_bytes:
-        size_mb, limit_mb = size / 1048576, max_bytes / 1048576
-        raise ValueError(f"文件“{original}”大小为 {size_mb:.1f} MB，超过上限 {limit_mb:.0f} MB。")
+        raise EvidenceFileError(
+            "too_large",
+            name=original,
+            size_mb=f"{size / 1048576:.1f}",
+            limit_mb=f"{max_bytes / 1048576:.0f}",
+        )
     if size == 0:
-        raise ValueError(f"文件“{original}”是空文件。")
+        raise EvidenceFileError("empty", name=original)
     suffix = PurePath(original).suffix.lower().lstrip(".")
     file_type = "jpg" if suffix == "jpeg" else suffix
     if file_type not in ALLOWED_TYPES:
-        raise ValueError(f"不支持文件“{original}”的类型；允许的类型：{'、'.join(ALLOWED_TYPES)}。")
+        raise EvidenceFileError("type_not_allowed", name=original, allowed="、".join(ALLOWED_TYPES))
     if file_type == "txt":
         matches = _looks_like_text(head)
     else:
         matches = any(head.startswith(magic) for magic in _MAGIC[file_type])
     if not matches:
-        raise ValueError(f"文件“{original}”的内容与扩展名 .{suffix} 不符。")
+        raise EvidenceFileError("content_mismatch", name=original, suffix=suffix)
     return CheckedFile(file_type=file_type, original_name=original[:255])

@@ -15,6 +15,7 @@ from luoshi.supervision.models import (
     RoundSchedule,
     SupervisionNotice,
 )
+from luoshi.supervision.models.program_settings import SETTINGS_FIELDS
 
 
 class DateInput(forms.DateInput):
@@ -75,20 +76,7 @@ class ScheduleForm(forms.Form):
 class SettingsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = ProgramSupervisionSettings
-        fields: ClassVar[list[str]] = [
-            "requires_head_signoff",
-            "yellow_due_days",
-            "behind_points",
-            "notice_reply_days",
-            "overdue_notice_days",
-            "score_base",
-            "score_lead_on_time",
-            "score_co_on_time",
-            "score_lead_overdue",
-            "score_co_overdue",
-            "score_returned",
-            "score_red_notice",
-        ]
+        fields: ClassVar[list[str]] = SETTINGS_FIELDS
 
 
 class ReportForm(forms.Form):

@@ -9,6 +9,7 @@ from enum import StrEnum
 from luoshi.core.periods import elapsed_share
 
 __all__ = [
+    "RULE_TEXTS_ZH",
     "Light",
     "LightColor",
     "LightInputs",
@@ -48,6 +49,22 @@ _PROGRESS_ZH = {
 }
 
 
+# The Chinese text of each rule, for logs and the API; pages render the same sentences through
+# gettext (luoshi.supervision.texts), where they are the msgids.
+RULE_TEXTS_ZH = {
+    "overdue": "报送截止日期 %(due_on)s 已过，尚无通过审核的报告。",
+    "delayed_twice": "连续两轮报告进展滞后。",
+    "due_soon": (
+        "距报送截止日期还有 %(days_left)s 天，尚未报送（提前 %(yellow_due_days)s 天亮黄灯）。"
+    ),
+    "behind_schedule": (
+        "完成进度 %(percent)s%% 低于序时进度 %(expected)s%% 减 %(behind_points)s 个百分点。"
+    ),
+    "reported_delayed": "本轮报告进展滞后。",
+    "on_track": "按期报送，进度不低于序时进度要求。",
+}
+
+
 class LightColor(StrEnum):
     GREEN = "green"
     YELLOW = "yellow"
@@ -83,14 +100,37 @@ class LightInputs:
 
 @dataclass(frozen=True)
 class Light:
+    """A light, the rule that set it with the rule's parameters, and every input.
+
+    `inputs` holds codes for states (`submitted`, `delayed`, `missing`; "—" when there is
+    nothing to show) so a page can label them in its language; `inputs_zh` labels them in
+    Chinese for logs and the API.
+    """
+
     color: LightColor
     rule_code: str
-    explanation_zh: str
+    params: tuple[tuple[str, str], ...]
     inputs: tuple[tuple[str, str], ...]
 
     @property
     def severity(self) -> int:
         return _SEVERITY[self.color]
+
+    @property
+    def explanation_zh(self) -> str:
+        return RULE_TEXTS_ZH[self.rule_code] % dict(self.params)
+
+    @property
+    def inputs_zh(self) -> dict[str, str]:
+        names = {
+            "report_status": _STATUS_ZH,
+            "progress_status": _PROGRESS_ZH,
+            "previous_progress_status": _PROGRESS_ZH,
+        }
+        return {
+            name: names[name].get(value, value) if name in names else value
+            for name, value in self.inputs
+        }
 
 
 def expected_percent(span_start: date, span_end: date, as_of: date) -> Decimal:
@@ -103,6 +143,10 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
 
+def _code_or_dash(code: str) -> str:
+    return code if code in _PROGRESS_ZH else "—"
+
+
 def compute_light(inputs: LightInputs) -> Light:
     """Return the light of the first rule that matches (DESIGN §5), with its inputs."""
     t = inputs.thresholds
@@ -113,9 +157,9 @@ def compute_light(inputs: LightInputs) -> Light:
     shown: tuple[tuple[str, str], ...] = (
         ("today", inputs.today.isoformat()),
         ("due_on", inputs.due_on.isoformat()),
-        ("report_status", _STATUS_ZH.get(inputs.report_status, inputs.report_status)),
-        ("progress_status", _PROGRESS_ZH.get(inputs.progress_status, "—") if has_content else "—"),
-        ("previous_progress_status", _PROGRESS_ZH.get(inputs.previous_progress_status, "—")),
+        ("report_status", inputs.report_status),
+        ("progress_status", _code_or_dash(inputs.progress_status) if has_content else "—"),
+        ("previous_progress_status", _code_or_dash(inputs.previous_progress_status)),
         ("percent_complete", _plain(percent) if percent is not None else "—"),
         ("expected_percent", _plain(expected)),
         ("span", f"{inputs.span_start.isoformat()}—{inputs.span_end.isoformat()}"),
@@ -124,23 +168,20 @@ def compute_light(inputs: LightInputs) -> Light:
         ("behind_points", _plain(t.behind_points)),
     )
 
-    def light(color: LightColor, code: str, text: str) -> Light:
-        return Light(color, code, text, shown)
+    def light(color: LightColor, code: str, **params: str) -> Light:
+        return Light(color, code, tuple(params.items()), shown)
 
     if days_left < 0 and inputs.report_status != ACCEPTED:
-        return light(
-            LightColor.RED,
-            "overdue",
-            f"报送截止日期 {inputs.due_on.isoformat()} 已过，尚无通过审核的报告。",
-        )
+        return light(LightColor.RED, "overdue", due_on=inputs.due_on.isoformat())
     delayed = has_content and inputs.progress_status == DELAYED
     if delayed and inputs.previous_progress_status == DELAYED:
-        return light(LightColor.RED, "delayed_twice", "连续两轮报告进展滞后。")
+        return light(LightColor.RED, "delayed_twice")
     if 0 <= days_left <= t.yellow_due_days and inputs.report_status not in _HANDED_IN:
         return light(
             LightColor.YELLOW,
             "due_soon",
-            f"距报送截止日期还有 {days_left} 天，尚未报送（提前 {t.yellow_due_days} 天亮黄灯）。",
+            days_left=str(days_left),
+            yellow_due_days=str(t.yellow_due_days),
         )
     if (
         percent is not None
@@ -150,12 +191,13 @@ def compute_light(inputs: LightInputs) -> Light:
         return light(
             LightColor.YELLOW,
             "behind_schedule",
-            f"完成进度 {_plain(percent)}% 低于序时进度 {_plain(expected)}% "
-            f"减 {_plain(t.behind_points)} 个百分点。",
+            percent=_plain(percent),
+            expected=_plain(expected),
+            behind_points=_plain(t.behind_points),
         )
     if delayed:
-        return light(LightColor.YELLOW, "reported_delayed", "本轮报告进展滞后。")
-    return light(LightColor.GREEN, "on_track", "按期报送，进度不低于序时进度要求。")
+        return light(LightColor.YELLOW, "reported_delayed")
+    return light(LightColor.GREEN, "on_track")
 
 
 def worst_light(lights: Iterable[Light]) -> Light | None:

@@ -7,6 +7,7 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from luoshi.org.models import User
 from luoshi.supervision.models import Notification
@@ -58,5 +59,6 @@ def notify(
     if email and addresses and not is_simulated:
         link = f"{settings.SITE_URL}{url}" if url else ""
         text = f"{body}\n\n{link}".strip()
-        transaction.on_commit(partial(_send, f"【落实】{title}", text, addresses))
+        subject = _("【落实】%(title)s") % {"title": title}
+        transaction.on_commit(partial(_send, subject, text, addresses))
     return rows

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from luoshi.supervision.views import reports, rounds, tracking
+from luoshi.supervision.views import notices, overview, reports, rounds, tracking
 
 app_name = "supervision"
 
@@ -35,12 +35,12 @@ urlpatterns = [
     ),
     path("reports/<int:report_id>/unlock/", reports.report_unlock, name="report_unlock"),
     path("reports/<int:report_id>/evidence/", reports.evidence_upload, name="evidence_upload"),
-    path("reports/<int:report_id>/notice/", tracking.notice_new, name="notice_new"),
+    path("reports/<int:report_id>/notice/", notices.notice_new, name="notice_new"),
     path("evidence/<int:evidence_id>/", reports.evidence_download, name="evidence_download"),
     path("evidence/<int:evidence_id>/delete/", reports.evidence_delete, name="evidence_delete"),
-    path("notices/", tracking.notice_list, name="notice_list"),
-    path("notices/<int:notice_id>/", tracking.notice_detail, name="notice_detail"),
-    path("notices/<int:notice_id>/review/", tracking.notice_review, name="notice_review"),
+    path("notices/", notices.notice_list, name="notice_list"),
+    path("notices/<int:notice_id>/", notices.notice_detail, name="notice_detail"),
+    path("notices/<int:notice_id>/review/", notices.notice_review, name="notice_review"),
     path("extensions/", tracking.extension_list, name="extension_list"),
     path("extensions/new/", tracking.extension_new, name="extension_new"),
     path(
@@ -50,16 +50,16 @@ urlpatterns = [
     path("meetings/new/", tracking.meeting_new, name="meeting_new"),
     path("meetings/<int:meeting_id>/", tracking.meeting_detail, name="meeting_detail"),
     path("decisions/<int:decision_id>/close/", tracking.decision_close, name="decision_close"),
-    path("instructions/", tracking.instruction_list, name="instruction_list"),
-    path("instructions/new/", tracking.instruction_new, name="instruction_new"),
+    path("instructions/", notices.instruction_list, name="instruction_list"),
+    path("instructions/new/", notices.instruction_new, name="instruction_new"),
     path(
-        "instructions/<int:instruction_id>/", tracking.instruction_detail, name="instruction_detail"
+        "instructions/<int:instruction_id>/", notices.instruction_detail, name="instruction_detail"
     ),
     path(
         "instructions/<int:instruction_id>/review/",
-        tracking.instruction_review,
+        notices.instruction_review,
         name="instruction_review",
     ),
-    path("scorecards/", tracking.scorecards, name="scorecards"),
-    path("notifications/", tracking.notification_list, name="notification_list"),
+    path("scorecards/", overview.scorecards, name="scorecards"),
+    path("notifications/", overview.notification_list, name="notification_list"),
 ]

@@ -116,6 +116,10 @@ def test_report_flow_save_submit_return_resubmit_accept(world: World) -> None:
     detail = reporter.get(f"/api/v1/reports/{report.pk}").json()
     assert (detail["light"]["color"], detail["light"]["rule_code"]) == ("green", "on_track")
     assert detail["light"]["inputs"]["report_status"] == "已通过"
+    assert (detail["light"]["explanation_zh"], detail["light"]["explanation_en"]) == (
+        "按期报送，进度不低于序时进度要求。",
+        "Reported on time, and progress is not behind the expected progress.",
+    )
 
 
 def test_stale_version_answers_409_with_the_current_values(world: World) -> None:
@@ -342,6 +346,8 @@ def test_scorecards_and_timeliness(world: World) -> None:
     totals = {c["unit_name"]: c["total"] for c in cards.json()}
     # unit_a: lead on two tasks never reported (-5 each); unit_b: lead -5 and co -2.5.
     assert totals == {"省委网信办": "90", "省通信管理局": "92.5"}
+    labels = {(line["label_zh"], line["label_en"]) for c in cards.json() for line in c["lines"]}
+    assert labels == {("逾期未报送", "Overdue, not reported")}
     own = (
         client_for(world.reporter_b)
         .get(f"/api/v1/scorecards?program={world.program.pk}&period=2020")
@@ -368,6 +374,14 @@ def test_round_lights_explain_each_report(world: World) -> None:
     lights = client_for(world.office).get(f"/api/v1/rounds/{round_.pk}/lights").json()
     assert {(x["color"], x["rule_code"]) for x in lights} == {("red", "overdue")}
     assert len(lights) == 4
+    due = (today - timedelta(days=1)).isoformat()
+    assert {(x["explanation_zh"], x["explanation_en"], x["params"]["due_on"]) for x in lights} == {
+        (
+            f"报送截止日期 {due} 已过，尚无通过审核的报告。",
+            f"The due date {due} has passed and no report has been accepted.",
+            due,
+        )
+    }
 
 
 def test_report_list_runs_a_fixed_number_of_queries(

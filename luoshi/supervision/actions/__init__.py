@@ -1,5 +1,6 @@
 """Every supervision write: one `do_<verb>_<noun>` per change, in one transaction, audited."""
 
+from luoshi.supervision.actions.evidence import do_add_evidence, do_remove_evidence
 from luoshi.supervision.actions.notices import (
     do_answer_instruction,
     do_answer_notice,
@@ -11,15 +12,12 @@ from luoshi.supervision.actions.notices import (
     do_write_instruction,
 )
 from luoshi.supervision.actions.reports import (
-    do_accept_report,
-    do_add_evidence,
     do_create_report,
-    do_remove_evidence,
-    do_return_report,
     do_save_report,
     do_sign_off_report,
     do_submit_report,
 )
+from luoshi.supervision.actions.review import do_accept_report, do_return_report
 from luoshi.supervision.actions.rounds import (
     do_close_round,
     do_create_due_rounds,

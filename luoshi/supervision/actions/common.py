@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from luoshi.org.audit import record_event, snapshot
 from luoshi.org.models import User
 from luoshi.org.permissions import check_office, check_signed_in
-from luoshi.supervision.models import AnswerStatus
-from luoshi.supervision.models.base import Answerable
-from luoshi.supervision.queries import acts_for
+from luoshi.supervision.models import AnswerStatus, Instruction, SupervisionNotice
+from luoshi.supervision.queries import acts_for, get_settings, local_today
 
 M = TypeVar("M", bound=models.Model)
+# What a unit answers in writing and the office reviews.
+A = TypeVar("A", SupervisionNotice, Instruction)
 
 ANSWER_FIELDS = ["status", "reply_by", "answer", "answered_by", "review_note", "reviewed_by"]
 
@@ -55,9 +56,16 @@ def create_once(model: type[M], **fields: Any) -> M | None:
         return None
 
 
-def answer(obj: Answerable, *, text: str, acting_user: User, unit_id: int) -> None:
-    """Record the unit's written answer to a notice or an instruction."""
-    user = check_acts_for(acting_user, unit_id, _("只有被督办单位可以答复。"))
+def _lock(obj: A) -> A:
+    """Return the row re-read under a row lock, so a second answer or review waits."""
+    locked: A = type(obj).objects.select_for_update().get(pk=obj.pk)
+    return locked
+
+
+def answer(obj: A, *, text: str, acting_user: User) -> A:
+    """Record the addressed unit's written answer to a notice or an instruction."""
+    user = check_acts_for(acting_user, obj.unit_id, _("只有被督办单位可以答复。"))
+    obj = _lock(obj)
     if not text.strip():
         raise ValidationError({"answer": _("请填写答复内容。")})
     if not obj.is_awaiting_answer:
@@ -77,13 +85,18 @@ def answer(obj: Answerable, *, text: str, acting_user: User, unit_id: int) -> No
         old=old,
         new=snapshot(obj, ANSWER_FIELDS),
     )
+    return obj
 
 
 def review_answer(
-    obj: Answerable, *, accept: bool, note: str, acting_user: User, reply_days: int, today: date
-) -> None:
-    """Accept the unit's answer (closing the item) or return it with a note and a new reply date."""
+    obj: A, *, accept: bool, note: str, acting_user: User, today: date | None = None
+) -> A:
+    """Accept the unit's answer (closing the item) or return it with a note and a new reply date.
+
+    A returned answer is due again the program's notice reply days after today.
+    """
     user = check_office(acting_user)
+    obj = _lock(obj)
     if obj.status != AnswerStatus.ANSWERED:
         raise ValidationError(_("只有已答复的事项可以审核。"))
     if not accept and not note.strip():
@@ -94,7 +107,8 @@ def review_answer(
     obj.reviewed_by = user
     obj.reviewed_at = now()
     if not accept:
-        obj.reply_by = today + timedelta(days=reply_days)
+        reply_days = get_settings(obj.program).notice_reply_days
+        obj.reply_by = (today or local_today()) + timedelta(days=reply_days)
     obj.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at", "reply_by"])
     record_event(
         actor=user,
@@ -103,3 +117,4 @@ def review_answer(
         old=old,
         new=snapshot(obj, ANSWER_FIELDS),
     )
+    return obj

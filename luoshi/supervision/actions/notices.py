@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from luoshi.org.audit import record_event, snapshot
 from luoshi.org.models import Unit, User
-from luoshi.org.permissions import check_office, check_signed_in
+from luoshi.org.permissions import check_signed_in
 from luoshi.plans.models import Program, Task
 from luoshi.supervision.actions.common import (
     answer,
@@ -28,7 +28,7 @@ from luoshi.supervision.models import (
     SupervisionNotice,
 )
 from luoshi.supervision.notifications import notify, unit_people
-from luoshi.supervision.queries import get_settings, local_today
+from luoshi.supervision.queries import get_settings
 
 NOTICE_FIELDS = ["level", "reason", "unit", "text", "issued_on", "reply_by", "status"]
 INSTRUCTION_FIELDS = ["text", "unit", "task", "report", "notice", "reply_by", "status"]
@@ -148,9 +148,7 @@ def do_answer_notice(
     notice: SupervisionNotice, *, text: str, acting_user: User
 ) -> SupervisionNotice:
     """Record the unit's written answer to a notice."""
-    notice = SupervisionNotice.objects.select_for_update().get(pk=notice.pk)
-    answer(notice, text=text, acting_user=acting_user, unit_id=notice.unit_id)
-    return notice
+    return answer(notice, text=text, acting_user=acting_user)
 
 
 @transaction.atomic
@@ -163,16 +161,7 @@ def do_review_notice_answer(
     today: date | None = None,
 ) -> SupervisionNotice:
     """Accept a notice's answer (closing it) or return it with a note and a new reply date."""
-    notice = SupervisionNotice.objects.select_for_update().get(pk=notice.pk)
-    review_answer(
-        notice,
-        accept=accept,
-        note=note,
-        acting_user=acting_user,
-        reply_days=get_settings(notice.program).notice_reply_days,
-        today=today or local_today(),
-    )
-    return notice
+    return review_answer(notice, accept=accept, note=note, acting_user=acting_user, today=today)
 
 
 @transaction.atomic
@@ -234,9 +223,7 @@ def do_write_instruction(
 @transaction.atomic
 def do_answer_instruction(instruction: Instruction, *, text: str, acting_user: User) -> Instruction:
     """Record the addressed unit's answer to an instruction."""
-    instruction = Instruction.objects.select_for_update().get(pk=instruction.pk)
-    answer(instruction, text=text, acting_user=acting_user, unit_id=instruction.unit_id)
-    return instruction
+    return answer(instruction, text=text, acting_user=acting_user)
 
 
 @transaction.atomic
@@ -249,17 +236,9 @@ def do_review_instruction_answer(
     today: date | None = None,
 ) -> Instruction:
     """Accept the answer to an instruction (it is then done) or return it with a note."""
-    check_office(acting_user)
-    instruction = Instruction.objects.select_for_update().get(pk=instruction.pk)
-    review_answer(
-        instruction,
-        accept=accept,
-        note=note,
-        acting_user=acting_user,
-        reply_days=get_settings(instruction.program).notice_reply_days,
-        today=today or local_today(),
+    return review_answer(
+        instruction, accept=accept, note=note, acting_user=acting_user, today=today
     )
-    return instruction
 
 
 def do_mark_notifications_read(*, acting_user: User) -> int:

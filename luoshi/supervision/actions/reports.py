@@ -1,88 +1,38 @@
-"""Writes for progress reports: create, save (optimistic lock), submit, sign off, review, files."""
+"""Writes of a unit's own progress report: create, save (optimistic lock), submit, sign off."""
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from luoshi.org.audit import record_event, snapshot
 from luoshi.org.models import Unit, User
-from luoshi.org.permissions import check_office
 from luoshi.plans.models import Task
-from luoshi.supervision.actions.common import check_acts_for, now
-from luoshi.supervision.errors import StaleVersionError
-from luoshi.supervision.files import check_evidence_file
-from luoshi.supervision.models import Decision, Evidence, ProgressReport, ReportingRound
+from luoshi.supervision.actions.common import check_acts_for, create_once, now
+from luoshi.supervision.actions.report_checks import (
+    CONTENT_FIELDS,
+    REPORT_FIELDS,
+    check_editable,
+    check_not_locked,
+    check_version,
+    lock_row,
+    report_url,
+)
+from luoshi.supervision.models import Decision, ProgressReport, ReportingRound
 from luoshi.supervision.notifications import notify, unit_people
 from luoshi.supervision.queries import get_settings, local_today, responsible_units
 
-CONTENT_FIELDS = ["progress_status", "percent_complete", "progress", "problems", "next_steps"]
-REPORT_FIELDS = [
-    *CONTENT_FIELDS,
-    "status",
-    "return_reason",
-    "return_count",
-    "version",
-    "is_on_time",
-    "submitted_by",
-    "signed_off_by",
-    "reviewed_by",
-]
-
 __all__ = [
     "CONTENT_FIELDS",
-    "do_accept_report",
-    "do_add_evidence",
     "do_create_report",
-    "do_remove_evidence",
-    "do_return_report",
     "do_save_report",
     "do_sign_off_report",
     "do_submit_report",
 ]
-
-
-def _report_url(report: ProgressReport) -> str:
-    return reverse("supervision:report_detail", args=[report.pk])
-
-
-def _check_not_locked(report: ProgressReport, today: date) -> None:
-    if report.is_locked_on(today):
-        raise ValidationError(
-            _("该轮次已锁定，不能再修改或报送；如确需修改，请联系督查办解锁。"), code="locked"
-        )
-
-
-def _check_editable(report: ProgressReport) -> None:
-    if not report.is_editable_state:
-        raise ValidationError(
-            _("报告当前状态为“%(status)s”，不能修改。") % {"status": report.get_status_display()},
-            code="not_editable",
-        )
-
-
-def _lock_row(report: ProgressReport) -> ProgressReport:
-    """Return the report re-read under a row lock, so concurrent writers queue up."""
-    return (
-        ProgressReport.objects.select_for_update(of=("self",))
-        .select_related("round", "round__program", "task", "decision", "unit")
-        .get(pk=report.pk)
-    )
-
-
-def _check_version(report: ProgressReport, expected: int | None) -> None:
-    if expected is not None and expected != report.version:
-        raise StaleVersionError(
-            current_version=report.version,
-            current_values={**snapshot(report, CONTENT_FIELDS), "updated_at": report.updated_at},
-        )
 
 
 @transaction.atomic
@@ -107,13 +57,11 @@ def do_create_report(
             % {"unit": unit.name, "item": str(task or decision)},
             code="not_responsible",
         )
-    try:
-        with transaction.atomic():
-            report = ProgressReport.objects.create(
-                round=round_, task=task, decision=decision, unit=unit, role=role
-            )
-    except IntegrityError:
-        raise ValidationError(_("本轮已有该单位对此项的报告。"), code="exists") from None
+    report = create_once(
+        ProgressReport, round=round_, task=task, decision=decision, unit=unit, role=role
+    )
+    if report is None:
+        raise ValidationError(_("本轮已有该单位对此项的报告。"), code="exists")
     record_event(
         actor=acting_user,
         action="supervision.report.create",
@@ -160,16 +108,16 @@ def do_save_report(
     unknown = set(values) - set(CONTENT_FIELDS)
     if unknown:
         raise ValidationError(_("未知的字段：%(names)s") % {"names": ", ".join(sorted(unknown))})
-    report = _lock_row(report)
+    report = lock_row(report)
     changes = _clean_content(values)
     if all(getattr(report, name) == value for name, value in changes.items()):
         # Nothing would change, so nothing can be overwritten: a repeat of an autosave that
         # already went through (the form then posts its older version) is not a conflict.
-        _check_editable(report)
+        check_editable(report)
         return report
-    _check_version(report, version)
-    _check_editable(report)
-    _check_not_locked(report, today)
+    check_version(report, version)
+    check_editable(report)
+    check_not_locked(report, today)
     old = snapshot(report, CONTENT_FIELDS)
     # The version check and the bump happen in one UPDATE: a writer that slipped past the
     # row lock (none should) still cannot overwrite silently.
@@ -178,7 +126,7 @@ def do_save_report(
     )
     if updated != 1:
         report.refresh_from_db()
-        _check_version(report, version)
+        check_version(report, version)
     report.refresh_from_db()
     new = snapshot(report, CONTENT_FIELDS)
     record_event(actor=user, action="supervision.report.save", obj=report, old=old, new=new)
@@ -196,10 +144,10 @@ def do_submit_report(
     """Hand the report in: to the unit head when the program wants sign-off, else to the office."""
     today = today or local_today()
     user = check_acts_for(acting_user, report.unit_id, _("您不能报送其他单位的报告。"))
-    report = _lock_row(report)
-    _check_version(report, version)
-    _check_editable(report)
-    _check_not_locked(report, today)
+    report = lock_row(report)
+    check_version(report, version)
+    check_editable(report)
+    check_not_locked(report, today)
     if not report.progress.strip():
         raise ValidationError({"progress": _("请填写进展情况后再报送。")})
     old = snapshot(report, REPORT_FIELDS)
@@ -233,7 +181,7 @@ def do_submit_report(
             heads,
             title=_("有一份进展报告待您审签"),
             body=str(report),
-            url=_report_url(report),
+            url=report_url(report),
             now=moment,
         )
     return report
@@ -261,12 +209,12 @@ def do_sign_off_report(
     user = check_acts_for(acting_user, report.unit_id, _("只有本单位负责人可以审签。"))
     if user.role != User.Role.UNIT_HEAD:
         raise ValidationError(_("只有本单位负责人可以审签。"), code="not_head")
-    report = _lock_row(report)
+    report = lock_row(report)
     if report.status != ProgressReport.Status.PENDING_SIGNOFF:
         raise ValidationError(_("该报告不在待审签状态。"))
     if not approve and not note.strip():
         raise ValidationError({"note": _("退回修改时请写明原因。")})
-    _check_not_locked(report, today)
+    check_not_locked(report, today)
     old = snapshot(report, REPORT_FIELDS)
     moment = now()
     report.version += 1
@@ -286,132 +234,3 @@ def do_sign_off_report(
         new=snapshot(report, REPORT_FIELDS),
     )
     return report
-
-
-def _review(report: ProgressReport, acting_user: User) -> tuple[User, ProgressReport]:
-    user = check_office(acting_user)
-    report = _lock_row(report)
-    if report.status != ProgressReport.Status.SUBMITTED:
-        raise ValidationError(
-            _("只有已报送的报告可以审核（当前状态：%(status)s）。")
-            % {"status": report.get_status_display()},
-            code="not_submitted",
-        )
-    return user, report
-
-
-@transaction.atomic
-def do_accept_report(report: ProgressReport, *, acting_user: User) -> ProgressReport:
-    """Accept a submitted report."""
-    user, report = _review(report, acting_user)
-    old = snapshot(report, REPORT_FIELDS)
-    report.status = ProgressReport.Status.ACCEPTED
-    report.reviewed_by = user
-    report.reviewed_at = now()
-    report.version += 1
-    report.save()
-    record_event(
-        actor=user,
-        action="supervision.report.accept",
-        obj=report,
-        old=old,
-        new=snapshot(report, REPORT_FIELDS),
-    )
-    return report
-
-
-@transaction.atomic
-def do_return_report(report: ProgressReport, *, reason: str, acting_user: User) -> ProgressReport:
-    """Return a submitted report to its unit with the reason it must fix."""
-    if not reason.strip():
-        check_office(acting_user)
-        raise ValidationError({"reason": _("退回时请写明原因。")})
-    user, report = _review(report, acting_user)
-    old = snapshot(report, REPORT_FIELDS)
-    moment = now()
-    report.status = ProgressReport.Status.RETURNED
-    report.return_reason = reason.strip()
-    report.return_count += 1
-    report.reviewed_by = user
-    report.reviewed_at = moment
-    report.version += 1
-    report.save()
-    record_event(
-        actor=user,
-        action="supervision.report.return",
-        obj=report,
-        old=old,
-        new=snapshot(report, REPORT_FIELDS),
-    )
-    notify(
-        unit_people([report.unit_id]),
-        title=_("进展报告被退回：%(item)s") % {"item": report.item_label},
-        body=_("退回原因：%(reason)s") % {"reason": report.return_reason},
-        url=_report_url(report),
-        now=moment,
-    )
-    return report
-
-
-@transaction.atomic
-def do_add_evidence(
-    report: ProgressReport,
-    *,
-    upload: UploadedFile,
-    acting_user: User,
-    today: date | None = None,
-) -> Evidence:
-    """Attach an evidence file after checking its size and type (extension and first bytes)."""
-    today = today or local_today()
-    user = check_acts_for(acting_user, report.unit_id, _("您不能为其他单位的报告上传材料。"))
-    report = _lock_row(report)
-    _check_editable(report)
-    _check_not_locked(report, today)
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    try:
-        checked = check_evidence_file(
-            upload.name or "", head, upload.size or 0, settings.UPLOAD_MAX_BYTES
-        )
-    except ValueError as error:
-        raise ValidationError({"file": str(error)}, code="bad_file") from None
-    evidence = Evidence(
-        report=report,
-        original_name=checked.original_name,
-        size=upload.size or 0,
-        file_type=checked.file_type,
-        uploaded_by=user,
-    )
-    # The stored name is ours (type + report); the person's file name is kept as a field.
-    evidence.file.save(f"r{report.pk}.{checked.file_type}", upload, save=False)
-    # Files are not part of the versioned content: an upload does not make an open form stale.
-    evidence.save()
-    record_event(
-        actor=user,
-        action="supervision.evidence.add",
-        obj=evidence,
-        new={"report": report.pk, "name": evidence.original_name, "size": evidence.size},
-    )
-    return evidence
-
-
-@transaction.atomic
-def do_remove_evidence(evidence: Evidence, *, acting_user: User, today: date | None = None) -> None:
-    """Remove an evidence file from a report that can still be edited."""
-    today = today or local_today()
-    report = evidence.report
-    user = check_acts_for(acting_user, report.unit_id, _("您不能删除其他单位的材料。"))
-    report = _lock_row(report)
-    _check_editable(report)
-    _check_not_locked(report, today)
-    record_event(
-        actor=user,
-        action="supervision.evidence.remove",
-        obj=evidence,
-        old={"report": report.pk, "name": evidence.original_name, "size": evidence.size},
-    )
-    name = evidence.file.name
-    storage = evidence.file.storage
-    evidence.delete()
-    transaction.on_commit(lambda: storage.delete(name))

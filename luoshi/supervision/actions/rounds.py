@@ -19,8 +19,10 @@ from luoshi.supervision.models import (
     ReportingRound,
     RoundSchedule,
 )
+from luoshi.supervision.models.program_settings import SETTINGS_FIELDS
 from luoshi.supervision.queries import round_asks
 from luoshi.supervision.schedule import Frequency, periods_to_open, round_dates
+from luoshi.supervision.texts import period_label
 
 ROUND_FIELDS = ["period", "opens_on", "due_on", "locks_on", "unlocked_until", "status"]
 SCHEDULE_FIELDS = [
@@ -30,20 +32,6 @@ SCHEDULE_FIELDS = [
     "lock_days",
     "starts_on",
     "is_active",
-]
-SETTINGS_FIELDS = [
-    "requires_head_signoff",
-    "yellow_due_days",
-    "behind_points",
-    "notice_reply_days",
-    "overdue_notice_days",
-    "score_base",
-    "score_lead_on_time",
-    "score_co_on_time",
-    "score_lead_overdue",
-    "score_co_overdue",
-    "score_returned",
-    "score_red_notice",
 ]
 
 
@@ -184,7 +172,7 @@ def do_open_round(
             )
     except IntegrityError:
         raise ValidationError(
-            {"period": _("%(period)s 已有报送轮次。") % {"period": parsed.label_zh}}
+            {"period": _("%(period)s 已有报送轮次。") % {"period": period_label(parsed)}}
         ) from None
     count = _create_reports(round_, is_simulated=is_simulated)
     record_event(

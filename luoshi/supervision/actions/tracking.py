@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -12,7 +12,12 @@ from luoshi.org.audit import record_event, snapshot
 from luoshi.org.models import Unit, User
 from luoshi.org.permissions import check_office
 from luoshi.plans.models import Program, Task
-from luoshi.supervision.actions.common import check_acts_for, check_system_or_office, now
+from luoshi.supervision.actions.common import (
+    check_acts_for,
+    check_system_or_office,
+    create_once,
+    now,
+)
 from luoshi.supervision.models import Decision, DecisionOwner, ExtensionRequest, Meeting
 from luoshi.supervision.notifications import notify, unit_people
 from luoshi.supervision.queries import effective_deadline, local_today, responsible_units
@@ -68,21 +73,20 @@ def do_request_extension(
                 % {"date": current.isoformat()}
             }
         )
-    try:
-        with transaction.atomic():
-            request = ExtensionRequest.objects.create(
-                program=program,
-                task=task,
-                decision=decision,
-                unit=unit,
-                current_deadline=current,
-                requested_deadline=requested_deadline,
-                reason=reason.strip(),
-                requested_by=user,
-                is_simulated=is_simulated,
-            )
-    except IntegrityError:
-        raise ValidationError(_("该事项已有待审批的延期申请。"), code="pending_exists") from None
+    request = create_once(
+        ExtensionRequest,
+        program=program,
+        task=task,
+        decision=decision,
+        unit=unit,
+        current_deadline=current,
+        requested_deadline=requested_deadline,
+        reason=reason.strip(),
+        requested_by=user,
+        is_simulated=is_simulated,
+    )
+    if request is None:
+        raise ValidationError(_("该事项已有待审批的延期申请。"), code="pending_exists")
     record_event(
         actor=user,
         action="supervision.extension.request",
@@ -120,8 +124,8 @@ def do_decide_extension(
     )
     notify(
         unit_people([request.unit_id]),
-        title=(_("延期申请已批准") if approve else _("延期申请未获批准"))
-        + f"：{request.item_label}",
+        title=(_("延期申请已批准：%(item)s") if approve else _("延期申请未获批准：%(item)s"))
+        % {"item": request.item_label},
         body=request.decision_note,
         url=reverse("supervision:extension_list"),
         now=request.decided_at,

@@ -4,6 +4,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.org.models import Unit
@@ -64,7 +65,10 @@ class Decision(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.meeting.title} 决定事项{self.number}"
+        return gettext("%(meeting)s 决定事项%(number)s") % {
+            "meeting": self.meeting.title,
+            "number": self.number,
+        }
 
 
 class DecisionOwner(models.Model):
@@ -141,4 +145,7 @@ class ExtensionRequest(Trackable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.item_label} 延期至 {self.requested_deadline.isoformat()}"
+        return gettext("%(item)s 延期至 %(date)s") % {
+            "item": self.item_label,
+            "date": self.requested_deadline.isoformat(),
+        }

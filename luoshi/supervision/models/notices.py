@@ -4,6 +4,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.supervision.models.base import Answerable
@@ -152,7 +153,7 @@ class Instruction(Answerable):
         ]
 
     def __str__(self) -> str:
-        return f"批示 {self.pk}"
+        return gettext("批示 %(id)s") % {"id": self.pk}
 
     @property
     def subject_label(self) -> str:

@@ -3,10 +3,27 @@
 from decimal import Decimal
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.supervision.lights import Thresholds
 from luoshi.supervision.scoring import ScoringRules
+
+# The settings the office edits (form) and the action saves and audits.
+SETTINGS_FIELDS = [
+    "requires_head_signoff",
+    "yellow_due_days",
+    "behind_points",
+    "notice_reply_days",
+    "overdue_notice_days",
+    "score_base",
+    "score_lead_on_time",
+    "score_co_on_time",
+    "score_lead_overdue",
+    "score_co_overdue",
+    "score_returned",
+    "score_red_notice",
+]
 
 
 class ProgramSupervisionSettings(models.Model):
@@ -48,7 +65,7 @@ class ProgramSupervisionSettings(models.Model):
         verbose_name_plural = _("督办设置")
 
     def __str__(self) -> str:
-        return f"{self.program} 督办设置"
+        return gettext("%(program)s 督办设置") % {"program": self.program}
 
     @property
     def thresholds(self) -> Thresholds:

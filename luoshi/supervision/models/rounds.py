@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from luoshi.core.periods import Period, parse_period
 from luoshi.supervision.models.base import Trackable
 from luoshi.supervision.schedule import Frequency
+from luoshi.supervision.texts import period_label
 
 
 class RoundSchedule(models.Model):
@@ -85,7 +86,7 @@ class ReportingRound(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.period_obj.label_zh}"
+        return period_label(self.period_obj)
 
     @property
     def period_obj(self) -> Period:

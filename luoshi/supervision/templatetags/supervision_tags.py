@@ -3,13 +3,15 @@
 from typing import Any
 
 from django import template
-from django.utils.translation import gettext as _
 
+from luoshi.core.periods import Period
 from luoshi.org.models import User
 from luoshi.plans.models import Task
 from luoshi.plans.queries import own_units
+from luoshi.supervision import texts
 from luoshi.supervision.lights import Light
 from luoshi.supervision.queries import current_item_light, local_today
+from luoshi.supervision.scoring import ScoreLine
 
 register = template.Library()
 
@@ -17,26 +19,43 @@ register = template.Library()
 @register.filter
 def light_label(light: Light) -> str:
     """Return the light's colour as a person reads it."""
-    return {"green": _("绿灯"), "yellow": _("黄灯"), "red": _("红灯")}[light.color.value]
+    return texts.light_color_label(light)
+
+
+@register.filter
+def light_text(light: Light) -> str:
+    """Return the rule that set the light, in the reader's language."""
+    return texts.light_text(light)
+
+
+@register.filter
+def light_inputs(light: Light) -> list[tuple[str, str]]:
+    """Return the light's inputs as (label, value) in the reader's language."""
+    return texts.light_inputs(light)
 
 
 @register.filter
 def input_label(name: str) -> str:
     """Return the label of one light input."""
-    labels = {
-        "today": _("今天"),
-        "due_on": _("报送截止日期"),
-        "report_status": _("报告状态"),
-        "progress_status": _("进展状态"),
-        "previous_progress_status": _("上一轮进展状态"),
-        "percent_complete": _("完成进度（%）"),
-        "expected_percent": _("序时进度（%）"),
-        "span": _("任务期限"),
-        "as_of": _("进度计算日期"),
-        "yellow_due_days": _("截止前亮黄灯天数"),
-        "behind_points": _("落后序时进度阈值（百分点）"),
-    }
-    return labels.get(name, name)
+    return texts.input_label(name)
+
+
+@register.filter
+def state_label(code: str) -> str:
+    """Return a report or progress state (`submitted`, `delayed`) in the reader's language."""
+    return texts.state_label(code)
+
+
+@register.filter
+def score_label(line: ScoreLine) -> str:
+    """Return what a score line counts."""
+    return texts.score_label(line.event.kind)
+
+
+@register.filter
+def period_label(period: Period) -> str:
+    """Return a period (2020Q3) as the reader writes it."""
+    return texts.period_label(period)
 
 
 @register.inclusion_tag("supervision/_task_panel.html", takes_context=True)

@@ -108,9 +108,23 @@ def test_a_draft_says_nothing_about_progress() -> None:
 
 def test_light_carries_its_rule_and_inputs() -> None:
     light = compute_light(LightInputs(**{**BASE.__dict__, "today": date(2020, 4, 6)}))
+    assert (light.rule_code, dict(light.params)) == ("overdue", {"due_on": "2020-04-05"})
     assert light.explanation_zh == "报送截止日期 2020-04-05 已过，尚无通过审核的报告。"
     assert dict(light.inputs)["expected_percent"] == "24.9"
-    assert dict(light.inputs)["report_status"] == "未报送"
+    assert dict(light.inputs)["report_status"] == "missing"
+    assert light.inputs_zh["report_status"] == "未报送"
+
+
+def test_every_rule_has_its_parameters_in_the_chinese_text() -> None:
+    due_soon = compute_light(LightInputs(**{**BASE.__dict__, "today": date(2020, 4, 3)}))
+    behind = compute_light(
+        LightInputs(
+            **{**BASE.__dict__, "report_status": "submitted", "percent_complete": Decimal(5)}
+        )
+    )
+    assert due_soon.explanation_zh == "距报送截止日期还有 2 天，尚未报送（提前 3 天亮黄灯）。"
+    assert behind.explanation_zh == "完成进度 5% 低于序时进度 24.9% 减 15 个百分点。"
+    assert dict(behind.params) == {"percent": "5", "expected": "24.9", "behind_points": "15"}
 
 
 def test_worst_light_picks_the_most_severe() -> None:

@@ -1,6 +1,9 @@
 """Helpers the supervision pages share."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import HttpRequest
 
@@ -23,3 +26,10 @@ def add_errors(form: BaseForm, error: ValidationError) -> None:
 
 def message_of(error: ValidationError) -> str:
     return " ".join(str(m) for m in error.messages)
+
+
+def list_page(request: HttpRequest, rows: Any, name: str, size: int = 50) -> dict[str, Any]:
+    """Return the context of one page of a list: the page, its rows and the simulated flag."""
+    page = Paginator(rows, size).get_page(request.GET.get("page"))
+    items = list(page.object_list)
+    return {"page": page, name: items, "simulated": any(i.is_simulated for i in items)}

@@ -1,5 +1,6 @@
 """Report pages: the reporter's list and form (autosave), sign-off, review, evidence files."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -70,7 +71,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 
 def _initial(report: ProgressReport) -> dict[str, Any]:
-    return {name: getattr(report, name) for name in CONTENT} | {"version": report.version}
+    initial = {name: getattr(report, name) for name in CONTENT} | {"version": report.version}
+    # 60, not 60.00: the field shows what the person typed.
+    initial["percent_complete"] = format(Decimal(report.percent_complete).normalize(), "f")
+    return initial
 
 
 def _detail_context(
