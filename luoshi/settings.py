@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django_q",
     "luoshi.org",
     "luoshi.plans",
+    "luoshi.indicators",
     "luoshi.supervision",
     "luoshi.web",
     "luoshi.api",

@@ -1,0 +1,1 @@
+"""Indicators, targets, data values, validation rules, imports/exports and progress analytics."""
