@@ -56,6 +56,7 @@ luoshi/locale/%.mo: luoshi/locale/%.po
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_default_program
+	$(PY) manage.py load_indicators --program gansu-mobile-internet-2017
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

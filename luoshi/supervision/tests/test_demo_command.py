@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 
+from luoshi.indicators.models import DataValue
 from luoshi.plans.models import Program
 from luoshi.supervision.models import (
     Decision,
@@ -88,6 +89,10 @@ def test_simulates_a_labelled_history_deterministically(django_db_blocker: Any) 
     assert any(r[6] == "delayed" for r in first["reports"])
     assert len(first["decisions"]) == 3
     assert "supervision: 13 rounds" in out.getvalue()
+    assert "indicators: 5 simulated from real baselines" in out.getvalue()
+    values = DataValue.objects.filter(indicator__program__slug="gansu-mobile-internet-2017")
+    assert values.count() == 840
+    assert set(values.values_list("source", flat=True)) == {"simulated"}
 
     again = StringIO()
     call_command("demo", "--simulate", "--seed", "1", stdout=again)

@@ -1,6 +1,7 @@
 """`luoshi demo --simulate`: fill the default program with a labelled, seeded simulated history.
 
-Each domain adds one function to SIMULATORS (supervision now; indicator data values later).
+Each domain adds one function to SIMULATORS: the supervision history (rounds, reports,
+notices, a meeting) and the indicator trajectories per 市州 from the real 2016 baselines.
 """
 
 from collections.abc import Callable
@@ -8,6 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from luoshi.indicators.actions import do_create_indicators_from_targets
+from luoshi.indicators.simulation import simulate_indicator_data
 from luoshi.plans.models import Program
 from luoshi.supervision.simulation import simulate_supervision
 
@@ -26,7 +29,22 @@ def _supervision(program: Program, seed: int) -> str:
     )
 
 
-SIMULATORS: list[tuple[str, Callable[[Program, int], str]]] = [("supervision", _supervision)]
+def _indicators(program: Program, seed: int) -> str:
+    # The trajectories need the program's indicators; creating them is idempotent.
+    do_create_indicators_from_targets(program, acting_user=None)
+    counts = simulate_indicator_data(program, seed=seed)
+    return (
+        f"indicators: {counts.get('indicators', 0)} simulated from real baselines "
+        f"({counts.get('skipped_no_baseline', 0)} without a published baseline skipped), "
+        f"{counts.get('created', 0)} values created, {counts.get('unchanged', 0)} unchanged, "
+        f"{counts.get('kept_real', 0)} real values kept"
+    )
+
+
+SIMULATORS: list[tuple[str, Callable[[Program, int], str]]] = [
+    ("supervision", _supervision),
+    ("indicators", _indicators),
+]
 
 
 class Command(BaseCommand):
