@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "luoshi.plans",
     "luoshi.indicators",
     "luoshi.supervision",
+    "luoshi.reports",
     "luoshi.web",
     "luoshi.api",
 ]

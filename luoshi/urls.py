@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("org/", include("luoshi.org.urls")),
     path("programs/", include("luoshi.plans.urls")),
     path("supervision/", include("luoshi.supervision.urls")),
+    path("reports/", include("luoshi.reports.urls")),
     path("indicators/", include("luoshi.indicators.urls")),
     path("", include("luoshi.web.urls")),
 ]

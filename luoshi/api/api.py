@@ -5,7 +5,7 @@ from ninja import NinjaAPI, Schema
 
 from luoshi.api.auth import api_auth
 from luoshi.api.errors import install_error_handlers
-from luoshi.api.routers import indicators, org, plans, supervision
+from luoshi.api.routers import indicators, org, plans, reports, supervision
 
 api = NinjaAPI(
     title="Luoshi API",
@@ -23,6 +23,7 @@ api.add_router("", org.router)
 api.add_router("", plans.router)
 api.add_router("", supervision.router)
 api.add_router("", indicators.router)
+api.add_router("", reports.router)
 
 
 class HealthOut(Schema):

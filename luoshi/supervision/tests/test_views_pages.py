@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from luoshi.supervision import actions
-from luoshi.supervision.models import ReportingRound
+from luoshi.supervision.models import Meeting, ReportingRound
 from luoshi.supervision.tests.conftest import World, client_for, open_round, report_of, submit
 
 pytestmark = pytest.mark.django_db
@@ -152,7 +152,7 @@ def test_meeting_decision_extension_instruction_pages(world: World) -> None:
             "minutes": "纪要",
         },
     )
-    meeting = world.program.meetings.get()  # type: ignore[attr-defined]
+    meeting = Meeting.objects.get(program=world.program)
     office.post(
         reverse("supervision:meeting_detail", args=[meeting.pk]),
         {"text": "完成甲", "lead_units": [world.unit_a.pk], "deadline": "2020-09-30"},
