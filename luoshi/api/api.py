@@ -5,7 +5,7 @@ from ninja import NinjaAPI, Schema
 
 from luoshi.api.auth import api_auth
 from luoshi.api.errors import install_error_handlers
-from luoshi.api.routers import indicators, org, plans, reports, supervision
+from luoshi.api.routers import dashboard, indicators, org, plans, reports, supervision
 
 api = NinjaAPI(
     title="Luoshi API",
@@ -24,6 +24,7 @@ api.add_router("", plans.router)
 api.add_router("", supervision.router)
 api.add_router("", indicators.router)
 api.add_router("", reports.router)
+api.add_router("", dashboard.router)
 
 
 class HealthOut(Schema):

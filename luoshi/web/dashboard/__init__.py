@@ -1,0 +1,1 @@
+"""The dashboard: program, 市州 and unit views, the public page; all drawn from one summary."""
