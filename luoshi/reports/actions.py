@@ -148,7 +148,7 @@ def do_update_bulletin_header(
         check_office(acting_user)
     unknown = set(values) - set(HEADER_FIELDS)
     if unknown:
-        raise ValidationError(_("不能修改这些字段：%(f)s") % {"f": "、".join(sorted(unknown))})
+        raise ValidationError(_("不能修改这些字段：%(f)s") % {"f": _("、").join(sorted(unknown))})
     bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
     _check_draft(bulletin)
     if "issuer" in values and not str(values["issuer"]).strip():
@@ -178,8 +178,13 @@ def do_issue_bulletin(bulletin: Bulletin, *, today: date, acting_user: User | No
     built = build_for(bulletin)
     try:
         pdf = render_file(built.content, "pdf")
-    except MissingFontsError as error:
-        raise ValidationError(str(error)) from None
+    except MissingFontsError:
+        raise ValidationError(
+            _(
+                "本机没有中文（CJK）字体，不能生成 PDF，因此不能印发：请安装 fonts-noto-cjk"
+                "（apt-get install fonts-noto-cjk）。"
+            )
+        ) from None
     docx = render_file(built.content, "docx")
     stem = f"{bulletin.program.slug}-{bulletin.period}-v{bulletin.version}"
     bulletin.docx_file.save(f"{stem}.docx", ContentFile(docx), save=False)

@@ -201,8 +201,14 @@ def bulletin_download(request: HttpRequest, bulletin_id: int, file_format: str) 
         )
     try:
         data = render_file(build_for(bulletin).content, file_format)
-    except MissingFontsError as error:
-        messages.error(request, str(error))
+    except MissingFontsError:
+        messages.error(
+            request,
+            _(
+                "本机没有中文（CJK）字体，不能生成 PDF：请安装 fonts-noto-cjk"
+                "（apt-get install fonts-noto-cjk）。Word 文件不受影响。"
+            ),
+        )
         return redirect("reports:bulletin_detail", bulletin.pk)
     response = HttpResponse(data, content_type=FORMATS[file_format])
     response["Content-Disposition"] = f'attachment; filename="draft-{name}"'

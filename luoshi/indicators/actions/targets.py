@@ -98,7 +98,7 @@ def do_allocate_target(
         if missing:
             raise ValidationError(
                 _("以下市州缺少人口数，无法按人口比例分解：%(names)s")
-                % {"names": "、".join(missing)}
+                % {"names": _("、").join(missing)}
             )
         weights = [(r.code, int(r.population or 0)) for r in prefectures]
         if aggregation == Aggregation.SUM:
@@ -133,7 +133,7 @@ def do_allocate_target(
         unknown = set(manual) - {r.code for r in prefectures}
         if unknown:
             raise ValidationError(
-                _("不是该省的市州：%(codes)s") % {"codes": "、".join(sorted(unknown))}
+                _("不是该省的市州：%(codes)s") % {"codes": _("、").join(sorted(unknown))}
             )
         values = {code: (value, None, None) for code, value in manual.items()}
     else:

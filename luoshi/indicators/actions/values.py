@@ -322,9 +322,9 @@ def _children_block(value: DataValue) -> list[str]:
         ]
     problems = []
     if waiting:
-        problems.append(_("下级数值尚未审核通过：%(names)s") % {"names": "、".join(waiting)})
+        problems.append(_("下级数值尚未审核通过：%(names)s") % {"names": _("、").join(waiting)})
     if missing:
-        problems.append(_("下级尚未报送：%(names)s") % {"names": "、".join(missing)})
+        problems.append(_("下级尚未报送：%(names)s") % {"names": _("、").join(missing)})
     return problems
 
 
