@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from luoshi.core.periods import Period
+from luoshi.core.periods import Period, parse_period
 from luoshi.org.models import User
 from luoshi.plans.models import Task
 from luoshi.plans.queries import own_units
@@ -53,9 +53,14 @@ def score_label(line: ScoreLine) -> str:
 
 
 @register.filter
-def period_label(period: Period) -> str:
-    """Return a period (2020Q3) as the reader writes it."""
-    return texts.period_label(period)
+def period_label(period: Period | str) -> str:
+    """Return a period (2020Q3, as a Period or its text) as the reader writes it."""
+    if isinstance(period, Period):
+        return texts.period_label(period)
+    try:
+        return texts.period_label(parse_period(period))
+    except ValueError:
+        return period
 
 
 @register.inclusion_tag("supervision/_task_panel.html", takes_context=True)
