@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "luoshi.reports",
     "luoshi.web",
     "luoshi.api",
+    "luoshi.ops",
 ]
 
 MIDDLEWARE = [
@@ -148,8 +149,8 @@ REDIS_URL = env_str("REDIS_URL", "")
 Q_CLUSTER: dict[str, object] = {
     "name": "luoshi",
     "workers": env_int("Q_WORKERS", 2),
-    "timeout": 300,
-    "retry": 600,
+    "timeout": env_int("Q_TIMEOUT", 300),
+    "retry": env_int("Q_RETRY", 600),
     "orm": "default",
 }
 if REDIS_URL:

@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
 from luoshi.api.auth import api_auth
-from luoshi.api.errors import install_error_handlers
+from luoshi.api.errors import document_error_responses, install_error_handlers
 from luoshi.api.routers import dashboard, indicators, org, plans, reports, supervision
 
 api = NinjaAPI(
@@ -19,6 +19,7 @@ api = NinjaAPI(
     auth=api_auth,
 )
 install_error_handlers(api)
+document_error_responses(api)
 api.add_router("", org.router)
 api.add_router("", plans.router)
 api.add_router("", supervision.router)

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -99,6 +100,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
             request, error_body(code, message_zh, en, errors=errors), status=400
         )
 
+    def out_of_range(request: HttpRequest, exc: Any) -> HttpResponse:
+        # An id or number past the database's integer range (found by schemathesis: 500s).
+        return api.create_response(
+            request, error_body(*_default(422), reason="number out of range"), status=422
+        )
+
+    api.add_exception_handler(OverflowError, out_of_range)
+    api.add_exception_handler(DataError, out_of_range)
     api.add_exception_handler(ApiError, api_error)
     api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(Http404, not_found)
@@ -106,3 +115,61 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(NinjaValidationError, invalid_input)
     api.add_exception_handler(DjangoValidationError, domain_invalid)
+
+
+ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["code", "message", "message_zh", "message_en"],
+    "properties": {
+        "code": {"type": "string"},
+        "message": {"type": "string"},
+        "message_zh": {"type": "string"},
+        "message_en": {"type": "string"},
+        "details": {"type": "object"},
+    },
+}
+_WRITES = {"post", "put", "patch", "delete"}
+
+
+def _error_codes(method: str, operation: dict[str, Any], path: str) -> list[int]:
+    """Return the error statuses the handlers above can give this operation."""
+    codes = []
+    if method in _WRITES:
+        # A domain ValidationError (400) and a permission check (403) can stop any write;
+        # a write to an existing object can meet a newer version of it (409).
+        codes += [400, 403, 409] if "{" in path else [400, 403]
+    if operation.get("security"):
+        codes.append(401)
+    if "{" in path or operation.get("parameters") or operation.get("requestBody"):
+        # An id in the path, the query or the body may name a missing (or hidden) object.
+        codes += [404, 422]
+    return codes
+
+
+def document_error_responses(api: NinjaAPI) -> None:
+    """List the shared error responses in the OpenAPI document, so clients can rely on them.
+
+    Operations still declare their own extra statuses (409 on a stale version, 202, ...);
+    this adds the ones every operation of its kind can answer through the handlers above.
+    """
+    original = api.get_openapi_schema
+
+    def with_errors(*args: Any, **kwargs: Any) -> Any:
+        schema = original(*args, **kwargs)
+        for path, operations in schema.get("paths", {}).items():
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                for status in _error_codes(method, operation, path):
+                    if str(status) in responses:
+                        continue
+                    # Integer keys, as ninja writes its own: no "404" next to a 404.
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": _default(status)[2],
+                            "content": {"application/json": {"schema": ERROR_SCHEMA}},
+                        },
+                    )
+        return schema
+
+    api.get_openapi_schema = with_errors  # type: ignore[method-assign]

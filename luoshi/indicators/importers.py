@@ -10,6 +10,7 @@ import codecs
 import csv
 import io
 import json
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -52,6 +53,15 @@ COLUMN_ALIASES = {
 REQUIRED = ("indicator", "region", "period", "value")
 DATA_SHEET = "数据"
 PROGRESS_EVERY = 5000
+# A template row is under 1 KB; a longer line is not a data row (a minified blob, a binary
+# file): refused before the csv module would hold all of it in memory.
+MAX_LINE_CHARS = 64 * 1024
+# An .xlsx is a zip: its parts may inflate to at most this much in total, and no part may
+# inflate more than MAX_XLSX_RATIO times its compressed size (worksheet XML of a 100,000-row
+# template compresses about 10:1; a zip bomb compresses 1000:1 and more).
+MAX_XLSX_BYTES = 256 * 1024 * 1024
+MAX_XLSX_RATIO = 200
+MAX_XLSX_MEMBERS = 1000
 
 
 class ImportFileError(Exception):
@@ -136,6 +146,10 @@ def _decoder(head: bytes) -> str:
     """Return the file's encoding: UTF-8 (with or without BOM), else GB18030 (Chinese Excel)."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        # UTF-16 ("Unicode text" from Excel) and binary files: NUL bytes never occur in UTF-8
+        # or GB18030 text, and guessing would turn the header into noise.
+        raise ImportFileError("bad_encoding", 1, "")
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -145,6 +159,19 @@ def _decoder(head: bytes) -> str:
     return "utf-8"
 
 
+def _bounded_lines(text: IO[str]) -> Iterator[str]:
+    """Yield the lines of a text stream; refuse one longer than MAX_LINE_CHARS unread."""
+    number = 0
+    while True:
+        line = text.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE_CHARS:
+            raise ImportFileError("line_too_long", number, "", limit=MAX_LINE_CHARS)
+        yield line
+
+
 def read_csv(
     handle: IO[bytes], *, size: int = 0, on_progress: ProgressCallback | None = None
 ) -> tuple[Columns, Iterator[RawRow]]:
@@ -152,7 +179,7 @@ def read_csv(
     head = handle.read(65536)
     handle.seek(0)
     text = io.TextIOWrapper(handle, encoding=_decoder(head), newline="")
-    reader = csv.reader(text)
+    reader = csv.reader(_bounded_lines(text))
     try:
         header = next(reader)
     except StopIteration:
@@ -190,7 +217,35 @@ class _ExactNumberParser(WorkSheetParser):
         return cell
 
 
+def _check_zip(handle: IO[bytes]) -> None:
+    """Refuse an .xlsx whose parts would inflate past the limits (a zip bomb), unread.
+
+    The sizes come from the zip directory; zipfile never inflates a part past its recorded
+    size (a part that lies fails its CRC check), so the recorded sizes bound the memory.
+    """
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ImportFileError("unreadable", 0, "", reason="not an xlsx (zip) file") from None
+    finally:
+        handle.seek(0)
+    total = sum(part.file_size for part in parts)
+    worst = max((part.file_size / max(part.compress_size, 1) for part in parts), default=0)
+    if len(parts) > MAX_XLSX_MEMBERS or total > MAX_XLSX_BYTES or worst > MAX_XLSX_RATIO:
+        raise ImportFileError(
+            "xlsx_too_large",
+            0,
+            "",
+            size=total // (1024 * 1024),
+            limit=MAX_XLSX_BYTES // (1024 * 1024),
+            ratio=int(worst),
+            max_ratio=MAX_XLSX_RATIO,
+        )
+
+
 def _sheet_rows(handle: IO[bytes]) -> tuple[int, Iterator[tuple[int, list[Any]]]]:
+    _check_zip(handle)
     workbook: Any = load_workbook(handle, read_only=True, data_only=True)
     sheet: Any = (
         workbook[DATA_SHEET] if DATA_SHEET in workbook.sheetnames else workbook.worksheets[0]
@@ -226,6 +281,8 @@ def read_xlsx(
     try:
         total, sheet_rows = _sheet_rows(handle)
         first = next(sheet_rows, None)
+    except ImportFileError:
+        raise
     except Exception as error:  # openpyxl raises many types for a file that is not xlsx
         raise ImportFileError("unreadable", 0, "", reason=type(error).__name__) from None
     if first is None:

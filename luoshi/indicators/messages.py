@@ -34,6 +34,15 @@ def _templates() -> dict[str, str]:
         "missing_columns": _("缺少列：%(columns)s"),
         "empty_file": _("文件是空的"),
         "unreadable": _("文件无法读取（%(reason)s）"),
+        "database_interrupted": _("导入时数据库连接中断，本次导入没有写入任何数据，请重新导入"),
+        "bad_encoding": _(
+            "文件不是 UTF-8 或 GB18030 编码的文本（可能是 UTF-16 或二进制文件），请另存为 CSV UTF-8"
+        ),
+        "line_too_long": _("该行超过 %(limit)s 个字符，不是模板的数据行，未读取"),
+        "xlsx_too_large": _(
+            "Excel 文件解压后 %(size)s MB、压缩比 %(ratio)s 倍，超过上限（%(limit)s MB、"
+            "%(max_ratio)s 倍），疑似压缩炸弹，未读取"
+        ),
         "bad_json": _("不是有效的 DHIS2 dataValueSets JSON（%(reason)s）"),
         "range": _("数值 %(value)s 不在 %(min)s 到 %(max)s 之间"),
         "non_negative": _("数值 %(value)s 是负数"),

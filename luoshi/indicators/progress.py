@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from luoshi.core.periods import Period, parse_period
@@ -94,12 +95,34 @@ class IndicatorProgress:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class _Value:
+    """The columns of a counted value that progress reads: tuples, not model instances.
+
+    A national dashboard loads tens of thousands of values; building DataValue instances for
+    them cost more than the query (bench/rollup.py, dashboard page).
+    """
+
+    pk: int
+    indicator_id: int
+    region_id: int
+    period: str
+    value: Decimal
+    status: str
+    source: str
+
+
 @dataclass
 class _Loaded:
     province: Region | None
     prefectures: list[Region]
     targets: dict[int, list[IndicatorTarget]]
-    values: dict[int, list[DataValue]]
+    values: dict[int, list[_Value]]
+
+
+@lru_cache(maxsize=4096)
+def _period_time(period: str) -> Decimal:
+    return period_time(parse_period(period))
 
 
 def _load(indicators: Sequence[Indicator]) -> _Loaded:
@@ -117,31 +140,23 @@ def _load(indicators: Sequence[Indicator]) -> _Loaded:
     ):
         targets[target.indicator_id].append(target)
     region_ids = [r.pk for r in prefectures] + ([province.pk] if province else [])
-    values: dict[int, list[DataValue]] = defaultdict(list)
-    for value in (
+    values: dict[int, list[_Value]] = defaultdict(list)
+    for row in (
         DataValue.objects.filter(
             indicator__in=indicators, region_id__in=region_ids, status__in=COUNTED_STATUSES
         )
-        .only(
-            "id",
-            "indicator_id",
-            "region_id",
-            "period",
-            "period_start",
-            "value",
-            "status",
-            "source",
-        )
         .order_by("period_start")
+        .values_list("id", "indicator_id", "region_id", "period", "value", "status", "source")
     ):
+        value = _Value(*row)
         values[value.indicator_id].append(value)
     return _Loaded(province, prefectures, targets, values)
 
 
-def _point(value: DataValue) -> Point:
+def _point(value: _Value) -> Point:
     return Point(
         period=value.period,
-        time=period_time(parse_period(value.period)),
+        time=_period_time(value.period),
         value=value.value,
         source=value.source,
         status=value.status,
@@ -185,13 +200,13 @@ def _region_progress(
     return RegionProgress(region, target, tuple(points), assessment, light_for(assessment))
 
 
-def _province_points(indicator: Indicator, loaded: _Loaded, rows: list[DataValue]) -> list[Point]:
+def _province_points(indicator: Indicator, loaded: _Loaded, rows: list[_Value]) -> list[Point]:
     province = loaded.province
     assert province is not None
     own = {v.period: _point(v) for v in rows if v.region_id == province.pk}
     if indicator.aggregation == Aggregation.NONE or not loaded.prefectures:
         return list(own.values())
-    by_period: dict[str, dict[int, DataValue]] = defaultdict(dict)
+    by_period: dict[str, dict[int, _Value]] = defaultdict(dict)
     for value in rows:
         if value.region_id != province.pk:
             by_period[value.period][value.region_id] = value
@@ -207,7 +222,7 @@ def _province_points(indicator: Indicator, loaded: _Loaded, rows: list[DataValue
             continue
         own[period] = Point(
             period=period,
-            time=period_time(parse_period(period)),
+            time=_period_time(period),
             value=figure.value,
             source=AGGREGATED,
             status=ValueStatus.SUBMITTED

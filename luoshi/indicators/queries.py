@@ -77,14 +77,18 @@ def access_indicator_program(user: User, program_id: int) -> Program:
     return program
 
 
-def access_indicator(user: User, indicator_id: int) -> Indicator:
-    """Return the indicator when the user may read it; otherwise raise Http404."""
-    indicator = (
-        list_indicators(user)
-        .prefetch_related(Prefetch("reporting_units", queryset=Unit.objects.order_by("name")))
-        .filter(pk=indicator_id)
-        .first()
-    )
+def access_indicator(user: User, indicator_id: int, *, with_units: bool = True) -> Indicator:
+    """Return the indicator when the user may read it; otherwise raise Http404.
+
+    with_units=False skips loading the reporting units: a national indicator has hundreds,
+    and reads that only need the indicator's own row (the roll-up) should not pay for them.
+    """
+    indicators = list_indicators(user).filter(pk=indicator_id)
+    if with_units:
+        indicators = indicators.prefetch_related(
+            Prefetch("reporting_units", queryset=Unit.objects.order_by("name"))
+        )
+    indicator = indicators.first()
     if indicator is None:
         raise Http404
     return indicator

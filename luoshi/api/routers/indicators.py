@@ -4,6 +4,7 @@ The progress endpoint and the indicator page both call progress.indicator_progre
 give the same numbers; every figure comes with its formula, inputs and notes.
 """
 
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -51,9 +52,10 @@ from luoshi.indicators.models import (
     ValidationRule,
 )
 from luoshi.indicators.progress import IndicatorProgress, RegionProgress, indicator_progress
+from luoshi.indicators.rollup import RollupPoint, rollup
 from luoshi.indicators.validation import evaluate
 from luoshi.org import queries as org_queries
-from luoshi.org.models import Unit, User
+from luoshi.org.models import Region, Unit, User
 from luoshi.org.permissions import check_office
 from luoshi.plans import queries as plan_queries
 from luoshi.plans.models import Program
@@ -221,6 +223,35 @@ def get_progress(request: HttpRequest, indicator_id: int) -> dict[str, Any]:
     if progress is None:
         raise ApiError(404, "not_found", "没有可用的行政区划", "no region to assess")
     return progress_payload(progress)
+
+
+class RollupFilter(Schema):
+    level: Region.Level = Region.Level.PREFECTURE
+    period_from: str | None = None
+    period_to: str | None = None
+
+
+class RollupPointOut(Schema):
+    period: str
+    regions: int
+    total: Decimal
+    value: Decimal | None
+
+
+@router.get("/indicators/{indicator_id}/rollup", response=list[RollupPointOut])
+def get_rollup(
+    request: HttpRequest, indicator_id: int, filters: Query[RollupFilter]
+) -> list[RollupPoint]:
+    """Per period: how many regions of one level reported (counted values) and their roll-up."""
+    indicator = queries.access_indicator(request_user(request), indicator_id, with_units=False)
+    first = _period(filters.period_from, "period_from")
+    last = _period(filters.period_to, "period_to")
+    return rollup(
+        indicator,
+        filters.level,
+        first=first.start if first else None,
+        last=last.start if last else None,
+    )
 
 
 # Targets -------------------------------------------------------------------------------------

@@ -8,15 +8,17 @@ one transaction bulk-writes the new and changed values and a history row for eac
 Files above BACKGROUND_BYTES run in a django-q2 worker; the job page polls its progress.
 """
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 from typing import IO, Any, cast
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -101,7 +103,9 @@ class _Checker:
             pk: [r for r in rules if r.kind in VALUE_RULES] for pk, rules in self.rules.items()
         }
         self.periods: dict[str, tuple[Period, str, date] | None] = {}
-        self.seen: dict[tuple[int, int, str], int] = {}
+        # (indicator, region, period) packed into one int: a million tuple keys cost ~60 MB more.
+        self.seen: dict[int, int] = {}
+        self.period_numbers: dict[str, int] = {}
         self.errors: list[dict[str, Any]] = []
         self.warnings: list[dict[str, Any]] = []
         self.skipped = 0
@@ -185,7 +189,8 @@ class _Checker:
                     (self.errors if rule.is_blocking else self.warnings).append(entry)
         if indicator is None or region_id is None or found is None or number is None:
             return None
-        key = (indicator_id, region_id, found[1])
+        period_number = self.period_numbers.setdefault(found[1], len(self.period_numbers))
+        key = (indicator_id << 80) | (region_id << 40) | period_number
         first = self.seen.get(key)
         if first is not None:
             self.errors.append(
@@ -305,38 +310,45 @@ def _write(
     now = ops.adapt_datetimefield_value(timezone.now())
     submitted = now if job.submit else None
     starts: dict[date, Any] = {}
-    creates: list[tuple[Any, ...]] = []
     updates: list[tuple[_Row, _Existing]] = []
     unchanged = 0
+    created = 0
     for row in rows:
         old = existing.get((row.indicator_id, row.region_id, row.period))
         if old is None:
-            if row.period_start not in starts:
-                starts[row.period_start] = ops.adapt_datefield_value(row.period_start)
-            creates.append(
-                (
-                    row.indicator_id,
-                    row.region_id,
-                    row.period,
-                    starts[row.period_start],
-                    row.value,
-                    status,
-                    ValueSource.IMPORT,
-                    row.comment,
-                    "",
-                    1,
-                    job.pk,
-                    actor_id,
-                    actor_id,
-                    now,
-                    now,
-                    submitted,
-                )
-            )
+            created += 1
         elif old.value == row.value and old.comment == row.comment:
             unchanged += 1
         else:
             updates.append((row, old))
+
+    def creates() -> Iterator[tuple[Any, ...]]:
+        # Generated while COPY or executemany consumes them: a million 16-tuples held at
+        # once cost some 200 MB (bench/import_speed.py).
+        for row in rows:
+            if (row.indicator_id, row.region_id, row.period) in existing:
+                continue
+            if row.period_start not in starts:
+                starts[row.period_start] = ops.adapt_datefield_value(row.period_start)
+            yield (
+                row.indicator_id,
+                row.region_id,
+                row.period,
+                starts[row.period_start],
+                row.value,
+                status,
+                ValueSource.IMPORT,
+                row.comment,
+                "",
+                1,
+                job.pk,
+                actor_id,
+                actor_id,
+                now,
+                now,
+                submitted,
+            )
+
     values_table = ops.quote_name(DataValue._meta.db_table)
     changes_table = ops.quote_name(DataValueChange._meta.db_table)
     job_column = ops.quote_name(DataValue._meta.get_field("import_job").column)
@@ -345,13 +357,14 @@ def _write(
             # COPY is PostgreSQL's bulk loader: several times faster than INSERTs.
             copy_sql = f"COPY {values_table} ({_columns_of(DataValue, _VALUE_COLUMNS)}) FROM STDIN"
             with cursor.cursor.copy(copy_sql) as copy:
-                for values in creates:
+                for values in creates():
                     copy.write_row(values)
         else:
             insert_value = _insert_sql(DataValue, _VALUE_COLUMNS)
-            for start in range(0, len(creates), BATCH):
-                cursor.executemany(insert_value, creates[start : start + BATCH])
-        if creates:
+            pending = creates()
+            while batch := list(islice(pending, BATCH)):
+                cursor.executemany(insert_value, batch)
+        if created:
             # Before any update, the rows carrying this job are exactly the new ones.
             cursor.execute(
                 f"INSERT INTO {changes_table} ({_columns_of(DataValueChange, _CHANGE_COLUMNS)}) "  # noqa: S608
@@ -427,12 +440,12 @@ def _write(
         new={
             "file": job.original_name,
             "format": job.format,
-            "created": len(creates),
+            "created": created,
             "updated": len(updates),
             "unchanged": unchanged,
         },
     )
-    return len(creates), len(updates), unchanged
+    return created, len(updates), unchanged
 
 
 def do_import_data_values(job: ImportJob, *, acting_user: User | None) -> ImportJob:
@@ -505,8 +518,16 @@ def do_import_data_values(job: ImportJob, *, acting_user: User | None) -> Import
             warnings=warnings,
         )
     ImportJob.objects.filter(pk=job.pk).update(phase="writing", progress=READ_SHARE, rows_read=read)
-    with transaction.atomic():
-        created, updated, unchanged = _write(job, rows, existing, acting_user)
+    try:
+        with transaction.atomic():
+            created, updated, unchanged = _write(job, rows, existing, acting_user)
+    except (OperationalError, InterfaceError):
+        if connection.in_atomic_block:
+            raise
+        # The database went away mid-write (a restart, a failover): the transaction died
+        # with the connection, so nothing of this import exists. Say so on the job.
+        _mark_interrupted(job, read)
+        return job
     return _finish(
         job,
         status=ImportStatus.SUCCEEDED,
@@ -518,6 +539,25 @@ def do_import_data_values(job: ImportJob, *, acting_user: User | None) -> Import
         unchanged_count=unchanged,
         warnings=warnings,
     )
+
+
+def _mark_interrupted(job: ImportJob, read: int, attempts: int = 30) -> None:
+    """Record on the job that the write was cut off; wait for the database to come back."""
+    for attempt in range(attempts):
+        connection.close()
+        try:
+            _finish(
+                job,
+                status=ImportStatus.FAILED,
+                phase="done",
+                rows_read=read,
+                error_count=1,
+                errors=[{"line": 0, "column": "", "code": "database_interrupted", "params": {}}],
+            )
+        except (OperationalError, InterfaceError):
+            time.sleep(min(1.0 + attempt, 5.0))
+        else:
+            return
 
 
 def do_start_import(

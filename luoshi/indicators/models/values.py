@@ -26,8 +26,13 @@ class ValueSource(models.TextChoices):
 
 
 class DataValue(models.Model):
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values")
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    # No single-column indexes on indicator and region: data_value_unique (indicator, region,
+    # period) and the (region, period) index lead with them, and every index costs each of
+    # the millions of rows an import or COPY writes.
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="values", db_index=False
+    )
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", db_index=False)
     period = models.CharField(_("期间"), max_length=8)
     # The period's first day: orders and filters values by time (period strings do not sort).
     period_start = models.DateField()
@@ -63,6 +68,9 @@ class DataValue(models.Model):
         ordering: ClassVar[list[str]] = ["indicator", "period_start", "region__code"]
         verbose_name = _("指标数据")
         verbose_name_plural = _("指标数据")
+        # On PostgreSQL migration 0002 rebuilds data_value_unique's index covering
+        # (period_start, value, status): a roll-up over all regions of one level then reads
+        # the index alone, 60 entries per region, instead of every value of the indicator.
         constraints: ClassVar[list[models.BaseConstraint]] = [
             models.UniqueConstraint(
                 fields=["indicator", "region", "period"], name="data_value_unique"

@@ -1,0 +1,193 @@
+"""Import N data values from CSV through Luoshi's importer vs raw COPY of the same file.
+
+The importer runs in a child process (its peak RSS is the child's ru_maxrss): store the
+upload, read and check every row (codes, periods, numbers, scope, value rules, duplicates,
+locked values), then COPY the values and write one history row each, in one transaction.
+The baseline COPYs the same CSV into a bare table (text and numeric columns, no index, no
+constraint) on the same database. Aim: >= 50% of COPY's rows/s, peak memory < 500 MB.
+
+    python bench/import_speed.py [--rows 1000000] [--synth-values N]
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import DEFAULT_SYNTH_VALUES, ensure_synthetic, office_user, result, setup_django
+
+MONTHS = [f"{2021 + m // 12}-{m % 12 + 1:02d}" for m in range(60)]
+PREFIX = "bench-import-"
+
+
+def _child(path: str) -> None:
+    setup_django()
+    from django.core.files import File
+
+    from luoshi.indicators.actions import do_start_import
+
+    started = time.perf_counter()
+    with Path(path).open("rb") as handle:
+        job = do_start_import(
+            File(handle, name="bench.csv"),
+            name="bench.csv",
+            background=False,
+            acting_user=office_user(),
+        )
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "status": job.status,
+                "created": job.created_count,
+                "errors": job.errors[:3],
+                "job": job.pk,
+                "peak_mb": peak_mb,
+            }
+        )
+    )
+
+
+def _indicators(program: object, count: int) -> list[str]:
+    from luoshi.indicators.actions import do_create_indicator
+    from luoshi.indicators.models import Indicator
+
+    codes = []
+    for n in range(1, count + 1):
+        code = f"{PREFIX}{n:02d}"
+        if not Indicator.objects.filter(code=code).exists():
+            do_create_indicator(
+                program,  # type: ignore[arg-type]
+                code=code,
+                name=f"【合成】导入基准指标{n:02d}",
+                unit="万元",
+                period_type="month",
+                acting_user=None,
+            )
+        codes.append(code)
+    return codes
+
+
+def _clear() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM indicators_datavaluechange WHERE data_value_id IN (SELECT v.id FROM "
+            "indicators_datavalue v JOIN indicators_indicator i ON i.id = v.indicator_id "
+            "WHERE i.code LIKE %s)",
+            [PREFIX + "%"],
+        )
+        cursor.execute(
+            "DELETE FROM indicators_datavalue WHERE indicator_id IN "
+            "(SELECT id FROM indicators_indicator WHERE code LIKE %s)",
+            [PREFIX + "%"],
+        )
+
+
+def _copy_baseline(path: Path) -> float:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_copy_baseline")
+        cursor.execute(
+            "CREATE TABLE bench_copy_baseline (indicator text, region text, period text, "
+            "value numeric(24, 6), comment text)"
+        )
+    started = time.perf_counter()
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(
+            "COPY bench_copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)"
+        ) as copy,
+        path.open("rb") as handle,
+    ):
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            copy.write(block)
+    seconds = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE bench_copy_baseline")
+    return seconds
+
+
+def main() -> None:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--synth-values", type=int, default=DEFAULT_SYNTH_VALUES)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child)
+        return
+    setup_django()
+    from luoshi.ops.synth import CODE_PREFIX
+    from luoshi.org.models import Region
+
+    program = ensure_synthetic(args.synth_values)
+    regions = list(
+        Region.objects.filter(code__startswith=CODE_PREFIX, source="synthetic")
+        .order_by("code")
+        .values_list("code", flat=True)
+    )
+    per_indicator = len(regions) * len(MONTHS)
+    codes = _indicators(program, -(-args.rows // per_indicator))
+    _clear()
+    with tempfile.TemporaryDirectory(prefix="luoshi-bench-") as scratch:
+        path = Path(scratch) / "values.csv"
+        written = 0
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write("指标代码,区划代码,期间,数值,备注\n")
+            for code in codes:
+                for number, region in enumerate(regions):
+                    for month_number, month in enumerate(MONTHS):
+                        if written == args.rows:
+                            break
+                        handle.write(f"{code},{region},{month},{number % 997}.{month_number},\n")
+                        written += 1
+        size_mb = path.stat().st_size / 1e6
+        print(f"{written:,} rows, {size_mb:.1f} MB CSV, {len(codes)} indicators")
+        copy_seconds = _copy_baseline(path)
+        print(f"COPY into a bare table: {copy_seconds:.1f} s, {written / copy_seconds:,.0f} rows/s")
+        env = {**os.environ, "MEDIA_ROOT": str(Path(scratch) / "media")}
+        child = subprocess.run(
+            [sys.executable, __file__, "--child", str(path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+    lines = [line for line in child.stdout.splitlines() if line.startswith("{")]
+    if child.returncode != 0 or not lines:
+        print(child.stdout[-2000:], child.stderr[-4000:])
+        raise SystemExit("the importer child failed")
+    figures = json.loads(lines[-1])
+    seconds = figures["seconds"]
+    print(
+        f"Luoshi importer: {seconds:.1f} s, {written / seconds:,.0f} rows/s, status "
+        f"{figures['status']}, created {figures['created']:,}, peak RSS {figures['peak_mb']:.0f} MB"
+    )
+    if figures["status"] != "succeeded":
+        print(f"errors: {figures['errors']}")
+    share = copy_seconds / seconds
+    print(f"ratio: the importer runs at {share:.0%} of COPY's throughput")
+    result(
+        f"import {written:,} values from CSV",
+        figure=f"{written / seconds:,.0f} rows/s, peak RSS {figures['peak_mb']:.0f} MB",
+        baseline=f"COPY {written / copy_seconds:,.0f} rows/s",
+        ratio=f"{share:.0%}",
+        aim=">= 50% and < 500 MB",
+        met=share >= 0.5 and figures["peak_mb"] < 500 and figures["status"] == "succeeded",
+    )
+    _clear()
+
+
+if __name__ == "__main__":
+    main()
