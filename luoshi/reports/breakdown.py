@@ -21,7 +21,7 @@ from luoshi.indicators.analytics import (
     year_time,
 )
 from luoshi.indicators.models import Indicator, IndicatorTarget, ValueSource
-from luoshi.indicators.progress import AGGREGATED, Point, program_progress
+from luoshi.indicators.progress import AGGREGATED, IndicatorProgress, Point
 from luoshi.indicators.queries import province_of
 from luoshi.org.models import Region, Unit
 from luoshi.plans.models import Program
@@ -37,6 +37,7 @@ from luoshi.reports.content.summary_data import (
     TaskLine,
     TimelinessLine,
 )
+from luoshi.reports.summary import load_progress
 
 __all__ = [
     "LeagueRow",
@@ -189,13 +190,15 @@ def _governments(regions: Sequence[Region], summary: ProgramSummary) -> dict[int
 
 
 def prefecture_breakdown(
-    program: Program, period: Period, summary: ProgramSummary
+    program: Program,
+    period: Period,
+    summary: ProgramSummary,
+    *,
+    progress: Sequence[IndicatorProgress] | None = None,
 ) -> tuple[PrefectureRow, ...]:
     """Return every 市州 of the program's province with its indicators as of the period's end."""
-    indicators = list(
-        Indicator.objects.filter(program=program, is_active=True).order_by("order", "pk")
-    )
-    progress = program_progress(indicators)
+    if progress is None:
+        progress = load_progress(program)
     if progress:
         regions = [p.region for p in progress[0].prefectures]
     else:

@@ -233,14 +233,16 @@ def _target_row(progress: IndicatorProgress, period: Period) -> TargetRow:
     )
 
 
-def _target_rows(program: Program, period: Period) -> list[TargetRow]:
+def load_progress(program: Program) -> list[IndicatorProgress]:
+    """Return the progress of the program's active indicators (the costly read; do it once)."""
     indicators = list(
         Indicator.objects.filter(program=program, is_active=True).order_by("order", "pk")
     )
-    rows: list[TargetRow] = []
-    for progress in program_progress(indicators):
-        rows.append(_target_row(progress, period))
-    return rows
+    return program_progress(indicators)
+
+
+def _target_rows(progress: Sequence[IndicatorProgress], period: Period) -> list[TargetRow]:
+    return [_target_row(item, period) for item in progress]
 
 
 # --- units ---------------------------------------------------------------------------------
@@ -379,9 +381,17 @@ def _total(rows: Sequence[TimelinessLine]) -> TimelinessLine:
 
 
 def program_summary(
-    program: Program, period: Period, *, today: date | None = None
+    program: Program,
+    period: Period,
+    *,
+    today: date | None = None,
+    progress: Sequence[IndicatorProgress] | None = None,
 ) -> ProgramSummary:
-    """Return the program's numbers for the period, as of today (default: today in Shanghai)."""
+    """Return the program's numbers for the period, as of today (default: today in Shanghai).
+
+    Pass `progress` (from load_progress) when the caller also builds the 市州 breakdown, so
+    the indicator rows are read once per request.
+    """
     today = today or supervision.local_today()
     rounds = list(
         ReportingRound.objects.filter(program=program, period_start__gte=period.start)
@@ -421,7 +431,7 @@ def program_summary(
     timeliness = _timeliness(round_)
     scores = _scores(program, period, today)
     praised, named = _mentions(timeliness, scores)
-    targets = _target_rows(program, period)
+    targets = _target_rows(load_progress(program) if progress is None else progress, period)
     notices = _open_notices(program, period)
     document = published_document(program)
 

@@ -21,7 +21,7 @@ from luoshi.org.models import Region, Unit, User
 from luoshi.plans.queries import access_program, own_units
 from luoshi.reports.breakdown import league, prefecture_breakdown, unit_slice
 from luoshi.reports.content.summary_data import ProgramSummary
-from luoshi.reports.summary import program_summary
+from luoshi.reports.summary import load_progress, program_summary
 
 router = Router(tags=["dashboard"])
 
@@ -67,13 +67,14 @@ def dashboard(request: HttpRequest, program: int, period: str) -> dict[str, Any]
         raise Http404
     row = access_program(user, program)
     chosen = _period(period)
-    summary = program_summary(row, chosen)
+    progress = load_progress(row)
+    summary = program_summary(row, chosen, progress=progress)
     return {
         **_head(summary),
         "overall": summary.overall,
         "sections": summary.sections,
         "targets": _targets(summary),
-        "prefectures": prefecture_breakdown(row, chosen, summary),
+        "prefectures": prefecture_breakdown(row, chosen, summary, progress=progress),
         "league": league(summary),
         "red_items": summary.red_items,
         "open_notices": summary.open_notices,
@@ -113,9 +114,15 @@ def region_dashboard(request: HttpRequest, code: str, program: int, period: str)
     ):
         raise Http404
     chosen = _period(period)
-    summary = program_summary(row, chosen)
+    progress = load_progress(row)
+    summary = program_summary(row, chosen, progress=progress)
     prefecture = next(
-        (p for p in prefecture_breakdown(row, chosen, summary) if p.code == code), None
+        (
+            p
+            for p in prefecture_breakdown(row, chosen, summary, progress=progress)
+            if p.code == code
+        ),
+        None,
     )
     if prefecture is None:
         raise Http404

@@ -23,7 +23,7 @@ from luoshi.org.permissions import check_office
 from luoshi.plans.models import Program
 from luoshi.reports.breakdown import league, prefecture_breakdown, unit_slice
 from luoshi.reports.content.summary_data import ProgramSummary
-from luoshi.reports.summary import program_summary
+from luoshi.reports.summary import load_progress, program_summary
 from luoshi.web.actions import do_set_program_public
 from luoshi.web.dashboard import data
 from luoshi.web.dashboard.access import (
@@ -151,8 +151,9 @@ def dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
     program = access_dashboard(user, program_id)
     choice = choose_period(program, request.GET.get("period", ""))
     period = str(choice.period)
-    summary = program_summary(program, choice.period)
-    prefectures = prefecture_breakdown(program, choice.period, summary)
+    progress = load_progress(program)
+    summary = program_summary(program, choice.period, progress=progress)
+    prefectures = prefecture_breakdown(program, choice.period, summary, progress=progress)
     links = _Links(program, period)
     map_context, map_table = _map_parts(
         request, summary, prefectures, region_href=links.region, allow_timeliness=True
@@ -196,9 +197,15 @@ def prefecture(request: HttpRequest, program_id: int, code: str) -> HttpResponse
     program, region = access_region_view(user, program_id, code)
     choice = choose_period(program, request.GET.get("period", ""))
     period = str(choice.period)
-    summary = program_summary(program, choice.period)
+    progress = load_progress(program)
+    summary = program_summary(program, choice.period, progress=progress)
     row = next(
-        (r for r in prefecture_breakdown(program, choice.period, summary) if r.code == code), None
+        (
+            r
+            for r in prefecture_breakdown(program, choice.period, summary, progress=progress)
+            if r.code == code
+        ),
+        None,
     )
     if row is None:
         raise Http404
@@ -332,8 +339,9 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
     program = access_public(slug)
     choice = choose_period(program, request.GET.get("period", ""))
     period = str(choice.period)
-    summary = program_summary(program, choice.period)
-    prefectures = prefecture_breakdown(program, choice.period, summary)
+    progress = load_progress(program)
+    summary = program_summary(program, choice.period, progress=progress)
+    prefectures = prefecture_breakdown(program, choice.period, summary, progress=progress)
     map_context, map_table = _map_parts(
         request, summary, prefectures, region_href=None, allow_timeliness=False
     )
