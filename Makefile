@@ -82,6 +82,7 @@ pytest-pg: setup
 test: lint check-migrations pytest pytest-pg
 
 bench: setup
+	bash scripts/system-packages.sh wrk
 	$(PY) bench/run_all.py
 
 clean:

@@ -6,12 +6,18 @@
 2. The dashboard page of the program (`/dashboard/<id>/`) when the tree has one, vs the
    cheapest summary SQL over the same rows (counted values per period for the program).
 
+3. The dashboard summary through the API (`GET /api/v1/dashboard?program=…&period=…`).
+
+Reads are served from results cached under the data revision (luoshi.org.revision): the
+aim is judged on those steady-state reads. Each figure is also measured cold — the revision
+moved before every call, as after a write — and printed beside it.
 Aim: p95 within 1.5x of the SQL and under 200 ms. Usage:
     python bench/rollup.py [--runs 30] [--synth-values N]
 """
 
 import argparse
 import statistics
+from collections.abc import Callable
 
 from common import (
     DEFAULT_SYNTH_VALUES,
@@ -36,6 +42,17 @@ FROM indicators_datavalue v JOIN indicators_indicator i ON i.id = v.indicator_id
 WHERE i.program_id = %s AND v.status IN ('submitted', 'approved') AND v.period = %s
 GROUP BY v.indicator_id, v.period
 """
+
+
+def _cold(call: Callable[[], None]) -> Callable[[], None]:
+    """Return call preceded by a move of the data revision, as a write would do."""
+    from luoshi.org.revision import note_data_changed
+
+    def after_a_write() -> None:
+        note_data_changed()
+        call()
+
+    return after_a_write
 
 
 def main() -> None:
@@ -75,13 +92,16 @@ def main() -> None:
     api = timed(api_call, args.runs)
     sql = timed(sql_call, args.runs)
     api_p95, sql_p95 = percentile(api, 0.95), percentile(sql, 0.95)
+    cold = timed(_cold(api_call), max(5, args.runs // 3), warmup=1)
     print(f"roll-up via API: {describe(api)}")
+    print(f"roll-up via API, cold (after a write): {describe(cold)}")
     print(f"roll-up via SQL: {describe(sql)}")
     ratio = api_p95 / sql_p95
     print(f"ratio (p95 API / p95 SQL): {ratio:.2f}x")
     result(
         "roll-up API (1 indicator x 340 prefectures x 60 months)",
-        figure=f"p95 {api_p95:.1f} ms (p50 {statistics.median(api):.1f})",
+        figure=f"p95 {api_p95:.1f} ms (p50 {statistics.median(api):.1f}; "
+        f"cold {percentile(cold, 0.95):.0f} ms)",
         baseline=f"SQL p95 {sql_p95:.1f} ms",
         ratio=f"{ratio:.2f}x",
         aim="<= 1.5x and < 200 ms",
@@ -116,15 +136,36 @@ def main() -> None:
     dash = timed(page_call, runs, warmup=1)
     base = timed(summary_sql, runs)
     dash_p95, base_p95 = percentile(dash, 0.95), percentile(base, 0.95)
+    dash_cold = timed(_cold(page_call), 3, warmup=0)
+    summary_url = f"/api/v1/dashboard?program={program.pk}&period={last_period}"
+
+    def summary_api() -> None:
+        response = client.get(summary_url)
+        assert response.status_code == 200, response.content[:300]
+
+    summary = timed(summary_api, runs, warmup=1)
+    summary_cold = timed(_cold(summary_api), 3, warmup=0)
     print(f"dashboard page: {describe(dash)}")
+    print(f"dashboard page, cold (after a write): {describe(dash_cold)}")
+    print(f"summary API:    {describe(summary)}")
+    print(f"summary API, cold (after a write): {describe(summary_cold)}")
     print(f"summary SQL:    {describe(base)}")
     result(
         "dashboard summary page (national program)",
-        figure=f"p95 {dash_p95:.1f} ms",
+        figure=f"p95 {dash_p95:.1f} ms (cold {percentile(dash_cold, 0.95):.0f} ms)",
         baseline=f"SQL p95 {base_p95:.1f} ms",
         ratio=f"{dash_p95 / base_p95:.1f}x",
         aim="<= 1.5x and < 200 ms",
         met=dash_p95 / base_p95 <= 1.5 and dash_p95 < 200,
+    )
+    summary_p95 = percentile(summary, 0.95)
+    result(
+        "dashboard summary API (national program)",
+        figure=f"p95 {summary_p95:.1f} ms (cold {percentile(summary_cold, 0.95):.0f} ms)",
+        baseline=f"SQL p95 {base_p95:.1f} ms",
+        ratio=f"{summary_p95 / base_p95:.2f}x",
+        aim="<= 1.5x and < 200 ms",
+        met=summary_p95 / base_p95 <= 1.5 and summary_p95 < 200,
     )
 
 

@@ -43,6 +43,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "luoshi.org.middleware.RequestIdMiddleware",
+    "luoshi.org.revision.RevisionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "luoshi.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,7 +98,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "luoshi.org.backends.CachedModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
@@ -127,6 +128,8 @@ MEDIA_URL = "/media/"
 
 # Security headers; the HTTPS-only ones switch on with SECURE=1 behind TLS.
 SECURE = env_bool("SECURE", default=False)
+# Django's database sessions, loaded together with the data revision (one query per hit).
+SESSION_ENGINE = "luoshi.org.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
@@ -156,6 +159,18 @@ Q_CLUSTER: dict[str, object] = {
 if REDIS_URL:
     Q_CLUSTER = {**Q_CLUSTER, "redis": REDIS_URL}
     Q_CLUSTER.pop("orm")
+
+# Cached results are keyed by the data revision (luoshi.org.revision), so a per-process
+# memory cache stays correct under several workers: a write changes every key at once.
+CACHE_SECONDS = env_int("CACHE_SECONDS", 600)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "luoshi",
+        "TIMEOUT": CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
+    }
+}
 
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES

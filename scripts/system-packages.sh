@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages Luoshi uses beyond Python: CJK fonts (PDF bulletins),
 # chromium (browser tests), poppler-utils (PDF -> PNG in tests), gettext (msgfmt compiles the
-# translations; makemessages needs xgettext). Never fails the build:
+# translations; makemessages needs xgettext), and any extra packages named as arguments (make
+# bench asks for wrk). Never fails the build:
 # without root or network it says what is missing and how to add it.
 set -u
-want=(fonts-noto-cjk chromium poppler-utils gettext)
+want=(fonts-noto-cjk chromium poppler-utils gettext "$@")
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -16,6 +16,7 @@ from django.db.models import Count, F, QuerySet, Sum
 
 from luoshi.indicators.models import Aggregation, DataValue, Indicator
 from luoshi.indicators.progress import COUNTED_STATUSES
+from luoshi.org.caching import revision_cached
 
 __all__ = ["RollupPoint", "rollup"]
 
@@ -47,8 +48,18 @@ def rollup(
     """Return, per period in time order, how many regions of the level reported and the roll-up.
 
     The value is the sum, or the population-weighted average, by the indicator's aggregation;
-    None when the indicator does not aggregate over regions.
+    None when the indicator does not aggregate over regions. Cached under the data revision.
     """
+    return revision_cached(
+        "rollup",
+        (indicator.pk, level, first, last),
+        lambda: _compute(indicator, level, first, last),
+    )
+
+
+def _compute(
+    indicator: Indicator, level: str, first: date | None, last: date | None
+) -> list[RollupPoint]:
     values = DataValue.objects.filter(
         indicator=indicator, region__level=level, status__in=COUNTED_STATUSES
     )

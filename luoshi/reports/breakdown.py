@@ -23,6 +23,7 @@ from luoshi.indicators.analytics import (
 from luoshi.indicators.models import Indicator, IndicatorTarget, ValueSource
 from luoshi.indicators.progress import AGGREGATED, IndicatorProgress, Point
 from luoshi.indicators.queries import province_of
+from luoshi.org.caching import revision_cached
 from luoshi.org.models import Region, Unit
 from luoshi.plans.models import Program
 from luoshi.reports.content.summary_data import (
@@ -37,13 +38,15 @@ from luoshi.reports.content.summary_data import (
     TaskLine,
     TimelinessLine,
 )
-from luoshi.reports.summary import load_progress
+from luoshi.reports.summary import load_progress, program_summary
+from luoshi.supervision.queries import local_today
 
 __all__ = [
     "LeagueRow",
     "PrefectureIndicator",
     "PrefectureRow",
     "UnitSlice",
+    "cached_summary",
     "league",
     "prefecture_breakdown",
     "unit_slice",
@@ -286,3 +289,18 @@ def unit_slice(summary: ProgramSummary, unit_id: int, unit_name: str) -> UnitSli
         open_notices=tuple(n for n in summary.open_notices if n.unit_id == unit_id),
         lead_tasks=tuple(t for t in summary.tasks if unit_name in t.lead_units),
     )
+
+
+def cached_summary(
+    program: Program, period: Period
+) -> tuple[ProgramSummary, tuple[PrefectureRow, ...]]:
+    """Return the program's summary and 市州 breakdown for the period as of today, shared by
+    the dashboard pages and the API until the data revision moves (or the day changes)."""
+
+    def compute() -> tuple[ProgramSummary, tuple[PrefectureRow, ...]]:
+        progress = load_progress(program)
+        summary = program_summary(program, period, progress=progress)
+        return summary, prefecture_breakdown(program, period, summary, progress=progress)
+
+    today = local_today()
+    return revision_cached("summary", (program.pk, str(period), today), compute)

@@ -29,6 +29,7 @@ from luoshi.indicators.analytics import (
 )
 from luoshi.indicators.models import Indicator, ValueSource
 from luoshi.indicators.progress import IndicatorProgress, Point, program_progress
+from luoshi.org.caching import revision_cached
 from luoshi.plans.models import Program, Section, Task
 from luoshi.plans.queries import published_document
 from luoshi.reports.content.summary_data import (
@@ -234,11 +235,19 @@ def _target_row(progress: IndicatorProgress, period: Period) -> TargetRow:
 
 
 def load_progress(program: Program) -> list[IndicatorProgress]:
-    """Return the progress of the program's active indicators (the costly read; do it once)."""
-    indicators = list(
-        Indicator.objects.filter(program=program, is_active=True).order_by("order", "pk")
-    )
-    return program_progress(indicators)
+    """Return the progress of the program's active indicators (the costly read; do it once).
+
+    Cached under the data revision: every dashboard, API summary and bulletin of the program
+    shares one computation until a write changes the data.
+    """
+
+    def compute() -> list[IndicatorProgress]:
+        indicators = list(
+            Indicator.objects.filter(program=program, is_active=True).order_by("order", "pk")
+        )
+        return program_progress(indicators)
+
+    return revision_cached("progress", (program.pk,), compute)
 
 
 def _target_rows(progress: Sequence[IndicatorProgress], period: Period) -> list[TargetRow]:

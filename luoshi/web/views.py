@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from luoshi.org.models import User
 from luoshi.plans.queries import my_tasks as query_my_tasks
 from luoshi.plans.queries import own_units
+from luoshi.web.caching import cached_page
 
 
 def _user(request: HttpRequest) -> User:
@@ -24,6 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def my_tasks(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     tasks = list(query_my_tasks(user))

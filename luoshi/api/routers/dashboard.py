@@ -9,19 +9,19 @@ view of a unit they act for and of the 市州 that unit belongs to; anything els
 from dataclasses import asdict
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Router
 
 from luoshi.api.auth import request_user
+from luoshi.api.caching import cached_json
 from luoshi.api.errors import ApiError
 from luoshi.api.schemas.dashboard import DashboardOut, RegionDashboardOut, UnitDashboardOut
 from luoshi.core.periods import Period, parse_period
 from luoshi.org.models import Region, Unit, User
 from luoshi.plans.queries import access_program, own_units
-from luoshi.reports.breakdown import league, prefecture_breakdown, unit_slice
+from luoshi.reports.breakdown import cached_summary, league, unit_slice
 from luoshi.reports.content.summary_data import ProgramSummary
-from luoshi.reports.summary import load_progress, program_summary
 
 router = Router(tags=["dashboard"])
 
@@ -60,25 +60,28 @@ def _targets(summary: ProgramSummary) -> list[dict[str, Any]]:
 
 
 @router.get("/dashboard", response=DashboardOut)
-def dashboard(request: HttpRequest, program: int, period: str) -> dict[str, Any]:
+def dashboard(request: HttpRequest, program: int, period: str) -> HttpResponse:
     """Return every chart's numbers for the program dashboard (office and leaders)."""
     user = request_user(request)
     if not user.reads_everything:
         raise Http404
     row = access_program(user, program)
     chosen = _period(period)
-    progress = load_progress(row)
-    summary = program_summary(row, chosen, progress=progress)
-    return {
-        **_head(summary),
-        "overall": summary.overall,
-        "sections": summary.sections,
-        "targets": _targets(summary),
-        "prefectures": prefecture_breakdown(row, chosen, summary, progress=progress),
-        "league": league(summary),
-        "red_items": summary.red_items,
-        "open_notices": summary.open_notices,
-    }
+
+    def build() -> dict[str, Any]:
+        summary, prefectures = cached_summary(row, chosen)
+        return {
+            **_head(summary),
+            "overall": summary.overall,
+            "sections": summary.sections,
+            "targets": _targets(summary),
+            "prefectures": prefectures,
+            "league": league(summary),
+            "red_items": summary.red_items,
+            "open_notices": summary.open_notices,
+        }
+
+    return cached_json(request, "dashboard", (row.pk, str(chosen)), DashboardOut, build)
 
 
 def _unit_access(user: User, unit_id: int) -> Unit:
@@ -96,7 +99,7 @@ def unit_dashboard(request: HttpRequest, unit_id: int, program: int, period: str
     user = request_user(request)
     row = access_program(user, program)
     unit = _unit_access(user, unit_id)
-    summary = program_summary(row, _period(period))
+    summary, _ = cached_summary(row, _period(period))
     return {**_head(summary), "unit": unit_slice(summary, unit.pk, unit.name)}
 
 
@@ -113,15 +116,9 @@ def region_dashboard(request: HttpRequest, code: str, program: int, period: str)
         and not Unit.objects.filter(pk__in=own_units(user), region=region).exists()
     ):
         raise Http404
-    chosen = _period(period)
-    progress = load_progress(row)
-    summary = program_summary(row, chosen, progress=progress)
+    summary, prefectures = cached_summary(row, _period(period))
     prefecture = next(
-        (
-            p
-            for p in prefecture_breakdown(row, chosen, summary, progress=progress)
-            if p.code == code
-        ),
+        (p for p in prefectures if p.code == code),
         None,
     )
     if prefecture is None:

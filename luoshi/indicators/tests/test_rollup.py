@@ -69,3 +69,14 @@ def test_api_hides_the_rollup_from_a_reporter_without_the_indicator(gansu: Gansu
     response = client.get(f"/api/v1/indicators/{indicator.pk}/rollup")
 
     assert response.status_code == 404
+
+
+def test_a_cached_rollup_follows_every_write(gansu: Gansu) -> None:
+    indicator = make_indicator(gansu, period_type="month", target=None)
+    value = make_value(indicator, gansu.lanzhou, "2020-01", "1.5")
+    assert [p.total for p in rollup(indicator, "prefecture")] == [Decimal("1.5")]
+    assert [p.total for p in rollup(indicator, "prefecture")] == [Decimal("1.5")]
+    type(value).objects.filter(pk=value.pk).update(value=Decimal(4))
+    assert [p.total for p in rollup(indicator, "prefecture")] == [Decimal(4)]
+    make_value(indicator, gansu.tianshui, "2020-01", "2")
+    assert [p.total for p in rollup(indicator, "prefecture")] == [Decimal(6)]

@@ -21,10 +21,10 @@ from django.views.decorators.http import require_POST
 from luoshi.org.models import User
 from luoshi.org.permissions import check_office
 from luoshi.plans.models import Program
-from luoshi.reports.breakdown import league, prefecture_breakdown, unit_slice
+from luoshi.reports.breakdown import cached_summary, league, unit_slice
 from luoshi.reports.content.summary_data import ProgramSummary
-from luoshi.reports.summary import load_progress, program_summary
 from luoshi.web.actions import do_set_program_public
+from luoshi.web.caching import cached_page
 from luoshi.web.dashboard import data
 from luoshi.web.dashboard.access import (
     PeriodChoice,
@@ -146,14 +146,13 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
     user = _user(request)
     program = access_dashboard(user, program_id)
     choice = choose_period(program, request.GET.get("period", ""))
     period = str(choice.period)
-    progress = load_progress(program)
-    summary = program_summary(program, choice.period, progress=progress)
-    prefectures = prefecture_breakdown(program, choice.period, summary, progress=progress)
+    summary, prefectures = cached_summary(program, choice.period)
     links = _Links(program, period)
     map_context, map_table = _map_parts(
         request, summary, prefectures, region_href=links.region, allow_timeliness=True
@@ -192,21 +191,14 @@ def dashboard(request: HttpRequest, program_id: int) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def prefecture(request: HttpRequest, program_id: int, code: str) -> HttpResponse:
     user = _user(request)
     program, region = access_region_view(user, program_id, code)
     choice = choose_period(program, request.GET.get("period", ""))
     period = str(choice.period)
-    progress = load_progress(program)
-    summary = program_summary(program, choice.period, progress=progress)
-    row = next(
-        (
-            r
-            for r in prefecture_breakdown(program, choice.period, summary, progress=progress)
-            if r.code == code
-        ),
-        None,
-    )
+    summary, prefectures = cached_summary(program, choice.period)
+    row = next((r for r in prefectures if r.code == code), None)
     if row is None:
         raise Http404
     links = _Links(program, period)
@@ -241,12 +233,13 @@ def prefecture(request: HttpRequest, program_id: int, code: str) -> HttpResponse
 
 
 @login_required
+@cached_page
 def unit_dashboard(request: HttpRequest, program_id: int, unit_id: int) -> HttpResponse:
     user = _user(request)
     program, unit_row = access_unit_view(user, program_id, unit_id)
     choice = choose_period(program, request.GET.get("period", ""))
     period = str(choice.period)
-    summary = program_summary(program, choice.period)
+    summary, _ = cached_summary(program, choice.period)
     links = _Links(program, period)
     unit = unit_slice(summary, unit_row.pk, unit_row.name)
     tables = {
@@ -280,12 +273,13 @@ def unit_dashboard(request: HttpRequest, program_id: int, unit_id: int) -> HttpR
 
 
 @login_required
+@cached_page
 def dashboard_how(request: HttpRequest, program_id: int) -> HttpResponse:
     """How the task-progress figures of the program (or one section) were computed."""
     user = _user(request)
     program = access_dashboard(user, program_id)
     choice = choose_period(program, request.GET.get("period", ""))
-    summary = program_summary(program, choice.period)
+    summary, _ = cached_summary(program, choice.period)
     wanted = request.GET.get("section", "")
     if wanted:
         section = next((s for s in summary.sections if (s.path or "-") == wanted), None)
@@ -339,9 +333,7 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
     program = access_public(slug)
     choice = choose_period(program, request.GET.get("period", ""))
     period = str(choice.period)
-    progress = load_progress(program)
-    summary = program_summary(program, choice.period, progress=progress)
-    prefectures = prefecture_breakdown(program, choice.period, summary, progress=progress)
+    summary, prefectures = cached_summary(program, choice.period)
     map_context, map_table = _map_parts(
         request, summary, prefectures, region_href=None, allow_timeliness=False
     )
