@@ -277,6 +277,7 @@ def _behind(
                 explanation_zh=light.explanation_zh,
                 percent=report.percent_complete if told else None,
                 expected=_expected(light),
+                rule_params=light.params,
             )
         )
         if light.color == RED:
@@ -288,6 +289,7 @@ def _behind(
                     item_label=report.item_label,
                     rule_code=light.rule_code,
                     explanation_zh=light.explanation_zh,
+                    rule_params=light.params,
                 )
             )
     behind = [

@@ -6,13 +6,15 @@ through gettext, one whole message per sentence with named placeholders; the Chi
 are exactly the pure modules' texts (a test holds them together).
 """
 
+from collections.abc import Iterable
+
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from luoshi.core.periods import Period, PeriodKind
 from luoshi.supervision.files import ALLOWED_TYPES, EvidenceFileError
-from luoshi.supervision.lights import Light
+from luoshi.supervision.lights import RULE_TEXTS_ZH, Light
 from luoshi.supervision.scoring import EventKind
 
 __all__ = [
@@ -79,8 +81,13 @@ def light_color_label(light: Light) -> str:
 
 def light_text(light: Light) -> str:
     """Return the rule that set the light, as one sentence with its values filled in."""
-    params = dict(light.params)
-    if light.rule_code == "due_soon":
+    return rule_text(light.rule_code, light.params)
+
+
+def rule_text(rule_code: str, rule_params: Iterable[tuple[str, str]]) -> str:
+    """Return a light rule with its values as one sentence in the reader's language."""
+    params = dict(rule_params)
+    if rule_code == "due_soon":
         return (
             ngettext(
                 "距报送截止日期还有 %(days_left)s 天，"
@@ -91,8 +98,8 @@ def light_text(light: Light) -> str:
             )
             % params
         )
-    template = _RULE_TEXTS.get(light.rule_code)
-    return str(template) % params if template is not None else light.explanation_zh
+    template = _RULE_TEXTS.get(rule_code) or RULE_TEXTS_ZH[rule_code]
+    return str(template) % params
 
 
 def input_label(name: str) -> str:

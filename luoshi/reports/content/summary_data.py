@@ -146,6 +146,8 @@ class BehindItem:
     explanation_zh: str
     percent: Decimal | None
     expected: Decimal | None
+    # The rule's values, so a page can say the rule in the reader's language.
+    rule_params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,7 @@ class RedItem:
     item_label: str
     rule_code: str
     explanation_zh: str
+    rule_params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from luoshi.reports.content.summary_data import (
     TargetRow,
 )
 from luoshi.supervision.models import SupervisionNotice
+from luoshi.supervision.texts import rule_text
 
 __all__ = [
     "TIMELINESS",
@@ -580,7 +581,7 @@ def red_table(
                     r.item_label, href=report_href(r.report_id) if report_href is not None else ""
                 ),
                 Cell(rule_label(r.rule_code), raw=r.rule_code),
-                Cell(r.explanation_zh),
+                Cell(rule_text(r.rule_code, r.rule_params)),
             )
             for r in items
         ),
@@ -636,7 +637,7 @@ def unit_items_table(unit: UnitSlice, report_href: Callable[[int], str] | None =
                 Cell(rule_label(i.rule_code), raw=i.rule_code),
                 Cell(_percent(i.percent), raw=dec(i.percent) or "", is_number=True),
                 Cell(_percent(i.expected), raw=dec(i.expected) or "", is_number=True),
-                Cell(i.explanation_zh),
+                Cell(rule_text(i.rule_code, i.rule_params)),
             )
             for i in unit.behind
         ),

@@ -164,6 +164,18 @@ def test_unit_page_shows_its_red_items(dash: DashboardWorld) -> None:
     ]
     items = response.context["tables"]["items"]
     assert [row[3].raw for row in items.rows] == ["overdue", "overdue"]
+    assert items.rows[0][-1].text.startswith("报送截止日期 ")
+
+
+def test_unit_page_says_each_rule_in_the_readers_language(dash: DashboardWorld) -> None:
+    unit = dash.world.unit_b
+    url = reverse("web:unit_dashboard", args=[dash.program.pk, unit.pk]) + "?period=2020Q1"
+    client = client_for(dash.world.leader)
+    client.cookies["django_language"] = "en"
+    response = client.get(url)
+    explanations = [row[-1].text for row in response.context["tables"]["items"].rows]
+    assert explanations[0].startswith("The due date ")
+    assert not any("报送" in text for text in explanations)
 
 
 @pytest.mark.parametrize(
