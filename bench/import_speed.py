@@ -6,6 +6,10 @@ locked values), then COPY the values and write one history row each, in one tran
 The baseline COPYs the same CSV into a bare table (text and numeric columns, no index, no
 constraint) on the same database. Aim: >= 50% of COPY's rows/s, peak memory < 500 MB.
 
+The floor is printed too: the same rows, codes already resolved to ids, COPYed straight
+into indicators_datavalue (every index and foreign key) plus one history row each, then
+rolled back. No importer that keeps this schema and the history can beat it.
+
     python bench/import_speed.py [--rows 1000000] [--synth-values N]
 """
 
@@ -117,6 +121,72 @@ def _copy_baseline(path: Path) -> float:
     return seconds
 
 
+def _copy_floor(path: Path, *, without_foreign_keys: bool = False) -> float:
+    """Return the seconds to COPY the rows into the real value table plus their history.
+
+    without_foreign_keys: the same with the two tables' foreign keys dropped first (in the
+    transaction that is rolled back): what their per-row checks cost.
+    """
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from luoshi.indicators.models import ImportJob, Indicator
+    from luoshi.org.models import Region
+
+    indicators = dict(Indicator.objects.values_list("code", "id"))
+    regions = dict(Region.objects.values_list("code", "id"))
+    now = timezone.now().isoformat()
+    actor = office_user().pk
+    # Like the importer: every value and history row names its job and its actor.
+    job = ImportJob.objects.create(format="csv", original_name="floor.csv", size=0)
+    ready = path.with_suffix(".copy")
+    with path.open(encoding="utf-8") as source, ready.open("w", encoding="utf-8") as target:
+        next(source)
+        for line in source:
+            code, region, period, value, _ = line.split(",")
+            year, month = period.split("-")
+            target.write(
+                f"{indicators[code]}\t{regions[region]}\t{period}\t{year}-{month}-01\t{value}\t"
+                f"submitted\timport\t\t\t1\t{now}\t{now}\t{now}\t{actor}\t{actor}\t{job.pk}\n"
+            )
+    columns = (
+        "indicator_id, region_id, period, period_start, value, status, source, comment, "
+        "return_reason, version, created_at, updated_at, submitted_at, created_by_id, "
+        "updated_by_id, import_job_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(id), 0) FROM indicators_datavalue")
+        (last_id,) = cursor.fetchone()
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        if without_foreign_keys:
+            cursor.execute(
+                "SELECT conrelid::regclass::text, conname FROM pg_constraint WHERE contype = 'f' "
+                "AND conrelid IN ('indicators_datavalue'::regclass, "
+                "'indicators_datavaluechange'::regclass)"
+            )
+            for table, name in cursor.fetchall():
+                cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+        with (
+            cursor.cursor.copy(f"COPY indicators_datavalue ({columns}) FROM STDIN") as copy,
+            ready.open("rb") as handle,
+        ):
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                copy.write(block)
+        cursor.execute(
+            "INSERT INTO indicators_datavaluechange (data_value_id, action, new_value, "
+            "old_status, new_status, old_source, new_source, comment, created_at, actor_id, "
+            "import_job_id) SELECT id, 'imported', value, '', status, '', source, '', "
+            "created_at, created_by_id, import_job_id FROM indicators_datavalue WHERE id > %s",
+            [last_id],
+        )
+        seconds = time.perf_counter() - started
+        transaction.set_rollback(True)
+    job.delete()
+    return seconds
+
+
 def main() -> None:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser()
@@ -156,6 +226,13 @@ def main() -> None:
         print(f"{written:,} rows, {size_mb:.1f} MB CSV, {len(codes)} indicators")
         copy_seconds = _copy_baseline(path)
         print(f"COPY into a bare table: {copy_seconds:.1f} s, {written / copy_seconds:,.0f} rows/s")
+        for label, bare in (("", False), (" without foreign keys", True)):
+            floor_seconds = _copy_floor(path, without_foreign_keys=bare)
+            share = copy_seconds / floor_seconds
+            print(
+                f"floor{label}, COPY into indicators_datavalue + history: {floor_seconds:.1f} s, "
+                f"{written / floor_seconds:,.0f} rows/s ({share:.0%} of COPY)"
+            )
         env = {**os.environ, "MEDIA_ROOT": str(Path(scratch) / "media")}
         child = subprocess.run(
             [sys.executable, __file__, "--child", str(path)],

@@ -20,6 +20,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from luoshi.core.periods import parse_period
+from luoshi.indicators.actions.imports.writer import copy_rows
 from luoshi.indicators.models import (
     DataValue,
     DataValueChange,
@@ -184,21 +185,6 @@ def _months(scale: Scale) -> list[tuple[str, date]]:
     return [(text, parse_period(text).start) for text in periods]
 
 
-def _copy(model: type[Model], columns: list[str], rows: Iterator[tuple[Any, ...]]) -> int:
-    """Stream rows into a table with COPY; return how many went in."""
-    table = connection.ops.quote_name(model._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    count = 0
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row(row)
-            count += 1
-    return count
-
-
 def _value_rows(
     indicators: list[Indicator],
     regions: list[Region],
@@ -292,7 +278,7 @@ def _write_rows(model: type[Model], rows: Iterator[dict[str, Any]]) -> int:
             for row in rows:
                 yield tuple(row.values())
 
-        return _copy(model, columns, tuples())
+        return copy_rows(model, columns, tuples())
     count = 0
     batch: list[Model] = []
     for row in rows:
@@ -311,7 +297,7 @@ def _write_values(rows: Iterator[tuple[Any, ...]]) -> int:
         # queues its checks until COMMIT (minutes and a growing queue for millions of rows).
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        return _copy(DataValue, _VALUE_COLUMNS, rows)
+        return copy_rows(DataValue, _VALUE_COLUMNS, rows)
     return _write_rows(DataValue, (dict(zip(_VALUE_COLUMNS, row, strict=True)) for row in rows))
 
 
