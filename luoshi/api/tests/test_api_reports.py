@@ -20,7 +20,7 @@ def supervision_world(world: PlansWorld, settings: LazySettings, tmp_path: Path)
     Program.objects.filter(pk=world.program.pk).update(start_date=START, end_date=END)
     Task.objects.filter(program=world.program).update(deadline=END)
     world.program.refresh_from_db()
-    return cast(World, world)
+    return world
 
 
 def _post(client: Any, url: str, data: dict[str, Any]) -> Any:

@@ -5,21 +5,12 @@ from decimal import Decimal
 from luoshi.parsing.deadlines import find_deadline
 from luoshi.parsing.pipeline import parse_text
 from luoshi.parsing.responsibility import parse_assignment
-
-
-def _tasks(raw: str) -> list[tuple[str, list[str], list[str], bool]]:
-    plan = parse_text(raw).to_dict()
-    return [(t["path"], t["units"], t["lead_units"], t["lead_explicit"]) for t in plan["tasks"]]
-
-
-def _targets(raw: str) -> list[tuple[str, Decimal | None, str | None, int | None]]:
-    plan = parse_text(raw)
-    return [(t.task_path or "", t.value, t.unit, t.year) for t in plan.targets]
+from luoshi.parsing.tests.helpers import parsed_targets, parsed_tasks
 
 
 def test_reads_a_labelled_list_in_square_brackets() -> None:
     raw = "一、防控\n1、做好防控工作。[牵头单位:区卫健局;责任单位:区防控指挥部成员单位、各街办]\n"
-    assert _tasks(raw) == [
+    assert parsed_tasks(raw) == [
         ("一/1", ["区卫健局", "区防控指挥部成员单位", "各街办"], ["区卫健局"], True)
     ]
     generic = parse_text(raw).tasks[0].generic_units
@@ -31,7 +22,7 @@ def test_reads_a_closing_by_clause_on_its_own_line() -> None:
         "一、主要目标\n生产总值增长8%。\n由市发展改革委、财政局等部门和各县(市)、区人民政府负责落实。\n"
         "二、实事\n(一)继续实施补贴。由市财政局、农业局负责落实。\n"
     )
-    assert _tasks(raw) == [
+    assert parsed_tasks(raw) == [
         ("一", ["市发展改革委", "财政局", "各县(市)、区人民政府"], ["市发展改革委"], False),
         ("二/(一)", ["市财政局", "农业局"], ["市财政局"], False),
     ]
@@ -41,14 +32,14 @@ def test_a_by_clause_with_huitong_marks_the_lead() -> None:
     raw = (
         "一、分工\n(一)关于粮食安全的问题,由发展改革委会同农业部、财政部等部门研究提出落实意见。\n"
     )
-    assert _tasks(raw) == [
+    assert parsed_tasks(raw) == [
         ("一/(一)", ["发展改革委", "农业部", "财政部"], ["发展改革委"], True),
     ]
 
 
 def test_a_by_clause_inside_the_item_is_not_a_list() -> None:
     raw = "一、保障\n(一)由政府兜底保障,完善制度。\n"
-    assert _tasks(raw) == [("一/(一)", [], [], False)]
+    assert parsed_tasks(raw) == [("一/(一)", [], [], False)]
 
 
 def test_every_unit_before_huitong_leads_and_bare_collectives_go() -> None:
@@ -66,7 +57,7 @@ def test_unit_names_one_to_a_line_close_the_item_above() -> None:
         "1.提高孕产妇保健水平。\n——死亡率控制在15/10万以内。\n省卫生厅\n省公安厅\n"
         "——住院分娩率达到98%以上。\n省卫生厅\n省财政厅\n2.降低人工流产率。\n省计生委\n省卫生厅\n"
     )
-    assert _tasks(raw) == [
+    assert parsed_tasks(raw) == [
         ("1/——1", ["省卫生厅", "省公安厅"], ["省卫生厅"], False),
         ("1/——2", ["省卫生厅", "省财政厅"], ["省卫生厅"], False),
         ("2", ["省计生委", "省卫生厅"], ["省计生委"], False),
@@ -78,7 +69,7 @@ def test_a_unit_line_before_restarted_numbering_heads_the_items() -> None:
         "一、巩固义务教育成果。\n二、开展特色学校活动。\n"
         "市卫生局\n一、开展清理整顿。\n二、加强保健工作。\n"
     )
-    assert _tasks(raw) == [
+    assert parsed_tasks(raw) == [
         ("一~2", ["市卫生局"], ["市卫生局"], False),
         ("二~2", ["市卫生局"], ["市卫生局"], False),
     ]
@@ -93,7 +84,7 @@ def test_the_body_starts_after_a_cover_notice_with_items_of_its_own() -> None:
     plan = parse_text(raw)
     assert plan.title == "2023年重点工作责任分解方案"
     assert [o.path for o in plan.outline] == ["一", "一/(一)"]
-    assert _tasks(raw) == [("一/(一)", ["区发展和改革局"], ["区发展和改革局"], False)]
+    assert parsed_tasks(raw) == [("一/(一)", ["区发展和改革局"], ["区发展和改革局"], False)]
 
 
 def test_a_heading_lead_with_a_count_assigns_its_list_less_items() -> None:
@@ -101,7 +92,7 @@ def test_a_heading_lead_with_a_count_assigns_its_list_less_items() -> None:
         "一、县示范区管委会牵头工作(2项)\n1.打造生产基地。\n2.建设产业园。\n"
         "二、其他\n3.做好。(县财政局负责)\n"
     )
-    assert _tasks(raw) == [
+    assert parsed_tasks(raw) == [
         ("一/1", ["县示范区管委会"], ["县示范区管委会"], True),
         ("一/2", ["县示范区管委会"], ["县示范区管委会"], True),
         ("二/3", ["县财政局"], ["县财政局"], False),
@@ -110,17 +101,20 @@ def test_a_heading_lead_with_a_count_assigns_its_list_less_items() -> None:
 
 def test_a_goal_heading_year_is_carried_to_the_items_below() -> None:
     raw = "一、2025年主要预期目标\n1.地区生产总值增长6%。(牵头单位:县发改局)\n"
-    assert _targets(raw) == [("一/1", Decimal(6), "%", 2025)]
+    assert parsed_targets(raw) == [("一/1", Decimal(6), "%", 2025)]
 
 
 def test_a_lead_in_year_is_carried_to_the_numbered_targets() -> None:
     raw = "一、主要目标\n到2025年,实现以下目标:\n1.新增就业5万人以上。\n2.城镇化率达到60%。\n"
-    assert _targets(raw) == [("一/1", Decimal(50000), "人", 2025), ("一/2", Decimal(60), "%", 2025)]
+    assert parsed_targets(raw) == [
+        ("一/1", Decimal(50000), "人", 2025),
+        ("一/2", Decimal(60), "%", 2025),
+    ]
 
 
 def test_a_heading_year_without_a_goal_word_is_not_carried() -> None:
     raw = "一、2018年工作安排\n1.新增就业5万人以上。\n"
-    assert _targets(raw) == [("一/1", Decimal(50000), "人", None)]
+    assert parsed_targets(raw) == [("一/1", Decimal(50000), "人", None)]
 
 
 def test_reads_the_end_of_an_older_five_year_plan() -> None:
@@ -128,7 +122,7 @@ def test_reads_the_end_of_an_older_five_year_plan() -> None:
         "一、投入\n加强投入,主要是对科技的投入"
         "(“九五”末,财政科技拨款占全年财政支出比重提高到3%以上)等。\n"
     )
-    assert _targets(raw) == [("一", Decimal(3), "%", 2000)]
+    assert parsed_targets(raw) == [("一", Decimal(3), "%", 2000)]
 
 
 def test_a_run_on_text_may_open_its_first_item_with_a_year() -> None:
@@ -140,7 +134,7 @@ def test_a_run_on_text_may_open_its_first_item_with_a_year() -> None:
     )
     plan = parse_text(raw)
     assert [o.path for o in plan.outline] == ["一", "一/1", "二", "二/2"]
-    assert _targets(raw) == [("一/1", Decimal(10), "%", 2007)]
+    assert parsed_targets(raw) == [("一/1", Decimal(10), "%", 2007)]
 
 
 def test_a_deadline_without_a_year_takes_the_year_in_force() -> None:
@@ -158,4 +152,4 @@ def test_budgets_for_a_measure_are_not_targets() -> None:
     raw = (
         "一、消费\n1.整合3000万元资金用于发放消费券。\n2.投资3000万元建设养殖基地,建设3个产业园。\n"
     )
-    assert _targets(raw) == [("一/2", Decimal(3), "个", None)]
+    assert parsed_targets(raw) == [("一/2", Decimal(3), "个", None)]

@@ -1,9 +1,10 @@
 """A small published program and one account per role, built through the real actions.
 
-Shared by the API, web and cross-app tests (import the fixtures into a conftest).
+Shared by the API, web, supervision and cross-app tests (import the fixtures into a conftest).
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.conf import LazySettings
@@ -44,15 +45,26 @@ def fast_password_hasher(settings: LazySettings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture
-def world(db: None) -> World:
+def make_world(
+    *,
+    start_date: date | None = None,
+    end_date: date | None = None,
+    deadline: date | None = None,
+) -> World:
+    """Build the world; callers that count days pass the program's dates and a task deadline."""
     unit_a = make_unit("省委网信办")
     unit_b = make_unit("省通信管理局")
     office = make_user("office", role=User.Role.OFFICE)
     document = actions.do_start_program_import(
-        text=POLICY, plan=parse_policy(POLICY), acting_user=office
+        text=POLICY,
+        plan=parse_policy(POLICY),
+        start_date=start_date,
+        end_date=end_date,
+        acting_user=office,
     )
     program = actions.do_publish_plan(document, acting_user=office)
+    if deadline is not None:
+        Task.objects.filter(program=program).update(deadline=deadline)
     tasks = {t.path: t for t in program.tasks.all()}
     return World(
         program=program,
@@ -67,6 +79,11 @@ def world(db: None) -> World:
         reporter_b=make_user("reporter-b", role=User.Role.REPORTER, unit=unit_b),
         head_a=make_user("head-a", role=User.Role.UNIT_HEAD, unit=unit_a),
     )
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return make_world()
 
 
 def client_for(user: User | None) -> Client:

@@ -1,52 +1,34 @@
-"""A small published program, one account per role, and factories for rounds and reports."""
+"""The shared small published program with fixed dates, and factories for rounds and reports."""
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.conf import LazySettings
-from django.test import Client
 
 from luoshi.org.models import Unit, User
-from luoshi.org.tests.conftest import make_unit, make_user
-from luoshi.plans import actions as plan_actions
-from luoshi.plans.importing import parse_policy
-from luoshi.plans.models import Program, Task
+from luoshi.plans.models import Task
+from luoshi.plans.tests.world import World, client_for, fast_password_hasher, make_world
 from luoshi.supervision import actions
 from luoshi.supervision.models import ProgressReport, ReportingRound
 
-POLICY = """关于推进测试工作的实施意见
-
-一、重点任务
-（一）建设甲平台。推进甲平台建设，到2020年建成甲平台100个。（省委网信办牵头，省通信管理局参与）
-（二）完善乙机制。建立乙机制。（省通信管理局负责）
-（三）推进丙工作。做好丙工作。（省委网信办负责）
-"""
+__all__ = [
+    "END",
+    "START",
+    "World",
+    "client_for",
+    "fast_password_hasher",
+    "fill",
+    "media_root",
+    "open_round",
+    "report_of",
+    "submit",
+    "world",
+]
 
 START = date(2020, 1, 1)
 END = date(2020, 12, 31)
-
-
-@dataclass(frozen=True)
-class World:
-    program: Program
-    unit_a: Unit
-    unit_b: Unit
-    task_ab: Task
-    task_b: Task
-    task_a: Task
-    office: User
-    leader: User
-    reporter_a: User
-    reporter_b: User
-    head_a: User
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings: LazySettings) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -57,34 +39,8 @@ def media_root(settings: LazySettings, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def world(db: None) -> World:
-    unit_a = make_unit("省委网信办")
-    unit_b = make_unit("省通信管理局")
-    office = make_user("office", role=User.Role.OFFICE)
-    document = plan_actions.do_start_program_import(
-        text=POLICY,
-        plan=parse_policy(POLICY),
-        start_date=START,
-        end_date=END,
-        acting_user=office,
-    )
-    program = plan_actions.do_publish_plan(document, acting_user=office)
-    tasks = {t.path: t for t in program.tasks.all()}
     # Deadlines are set here, not parsed, so the lights' arithmetic is exact in every test.
-    Task.objects.filter(program=program).update(deadline=END)
-    tasks = {t.path: t for t in program.tasks.all()}
-    return World(
-        program=program,
-        unit_a=unit_a,
-        unit_b=unit_b,
-        task_ab=tasks["一/（一）"],
-        task_b=tasks["一/（二）"],
-        task_a=tasks["一/（三）"],
-        office=office,
-        leader=make_user("leader", role=User.Role.LEADER),
-        reporter_a=make_user("reporter-a", role=User.Role.REPORTER, unit=unit_a),
-        reporter_b=make_user("reporter-b", role=User.Role.REPORTER, unit=unit_b),
-        head_a=make_user("head-a", role=User.Role.UNIT_HEAD, unit=unit_a),
-    )
+    return make_world(start_date=START, end_date=END, deadline=END)
 
 
 def open_round(
@@ -136,10 +92,3 @@ def submit(
 ) -> ProgressReport:
     report = fill(report, user, today=today, **content)
     return actions.do_submit_report(report, version=report.version, acting_user=user, today=today)
-
-
-def client_for(user: User | None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
