@@ -8,16 +8,15 @@ responses that are not a plain 200, are never cached.
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 
-from luoshi.org.caching import cache_key
+from luoshi.org.caching import CacheSlot, cache_slot, is_missing
 
 __all__ = ["CACHE_HEADER", "cached_page"]
 
@@ -27,13 +26,13 @@ _KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Var
 View = Callable[..., HttpResponse]
 
 
-def _key(request: HttpRequest, view: str) -> str | None:
+def _slot(request: HttpRequest, view: str) -> CacheSlot | None:
     user = request.user
     if request.method != "GET" or not user.is_authenticated:
         return None
     if len(messages.get_messages(request)):
         return None
-    return cache_key(
+    return cache_slot(
         f"page:{view}",
         user.pk,
         request.get_full_path(),
@@ -61,21 +60,20 @@ def cached_page(view: View) -> View:
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        key = _key(request, name)
-        if key is not None:
-            stored = cache.get(key)
-            if stored is not None:
-                return _replay(request, stored)
+        slot = _slot(request, name)
+        if slot is not None:
+            stored = slot.get()
+            if not is_missing(stored):
+                return _replay(request, cast(dict[str, Any], stored))
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = "private, no-cache"
-        if key is None or response.status_code != 200 or response.streaming:
+        if slot is None or response.status_code != 200 or response.streaming:
             return response
         if response.cookies:
             return response
         headers = [(h, response[h]) for h in _KEPT_HEADERS if response.has_header(h)]
         headers.append(("Cache-Control", "private, no-cache"))
-        stored = {"status": 200, "content": response.content, "headers": headers}
-        cache.set(key, stored, settings.CACHE_SECONDS)
+        slot.put({"status": 200, "content": response.content, "headers": headers})
         response[CACHE_HEADER] = "miss"
         return response
 

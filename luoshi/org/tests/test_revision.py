@@ -2,9 +2,11 @@
 
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
+from luoshi.org.caching import cache_slot, revision_cached
 from luoshi.org.models import Region, Unit
 from luoshi.org.revision import current_revision, is_data_write
 from luoshi.org.tests.conftest import make_unit, make_user
@@ -89,3 +91,21 @@ def test_a_rolled_back_write_leaves_no_pending_bump() -> None:
         raise RuntimeError
     assert connection.run_on_commit == []
     assert not Unit.objects.filter(name="省丁厅").exists()
+
+
+@pytest.mark.django_db
+def test_a_result_is_computed_once_per_revision_and_replaces_its_older_self() -> None:
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert revision_cached("test", (1, "a"), compute) == 1
+    assert revision_cached("test", (1, "a"), compute) == 1
+    assert revision_cached("test", (2, "a"), compute) == 2
+    superseded = cache_slot("test", 1, "a").key
+    make_unit("省戊厅")
+    assert revision_cached("test", (1, "a"), compute) == 3
+    assert cache.get(superseded) is None
+    assert len(calls) == 3
