@@ -12,7 +12,7 @@ from pathlib import Path
 
 from luoshi.parsing.blanket import apply_blanket_rules, blanket_warnings, find_blanket_rules
 from luoshi.parsing.deadlines import title_year
-from luoshi.parsing.labels import is_generic
+from luoshi.parsing.labels import FIRST_LISTED_RULE, is_generic
 from luoshi.parsing.metadata import Metadata, body_after_notice, default_scope, read_metadata
 from luoshi.parsing.model import OutlineItem, Plan, Span, Target, Task
 from luoshi.parsing.normalize import clean_text, fold, simplify
@@ -20,8 +20,21 @@ from luoshi.parsing.outline import Section, build_outline, find_headings, is_lin
 from luoshi.parsing.registry import UnitRegistry
 from luoshi.parsing.responsibility import FoundList
 from luoshi.parsing.sources import read_source
+from luoshi.parsing.table import (
+    PlacedRow,
+    cut_at_rows,
+    find_tables,
+    place_rows,
+    row_task,
+)
 from luoshi.parsing.targets import find_targets
-from luoshi.parsing.tasks import build_tasks, lift_closing_lists, section_lists, without_lists
+from luoshi.parsing.tasks import (
+    INFERRED_LEAD,
+    build_tasks,
+    lift_closing_lists,
+    section_lists,
+    without_lists,
+)
 
 # 一、2025年主要预期目标; 到2025年，实现以下目标：— a year the items below inherit.
 _GOAL_HEADING_YEAR = re.compile(r"(?:到|至)?(?P<y>(?:19|20)\d{2})[ ]*年(?=.*(?:目标|指标))")
@@ -74,12 +87,22 @@ def _section_targets(
     year: int | None = None,
 ) -> tuple[list[Target], list[str]]:
     pieces = without_lists(text, section.content_start, section.end, lists)
+    return _piece_targets(text, pieces, section.path, scope, year)
+
+
+def _piece_targets(
+    text: str,
+    pieces: list[tuple[int, int]],
+    path: str,
+    scope: str | None,
+    year: int | None,
+) -> tuple[list[Target], list[str]]:
     body = "".join(text[s:e] for s, e in pieces)
     # The target rules are written in simplified characters; a traditional document is read
     # through its same-length simplified copy and its spans quoted from the original.
     simplified = simplify(body)
     targets, warnings = find_targets(
-        simplified, task_path=section.path, default_scope=scope, default_year=year
+        simplified, task_path=path, default_scope=scope, default_year=year
     )
     mapped: list[Target] = []
     for target in targets:
@@ -105,6 +128,36 @@ def _map_span(pieces: list[tuple[int, int]], span: Span) -> Span:
     return Span(at(span.start), at(span.end))
 
 
+def _row_tasks(
+    text: str,
+    key: str,
+    placed: list[PlacedRow],
+    lists: list[list[FoundList]],
+    doc_year: int | None,
+) -> tuple[list[Task], bool]:
+    """Return the tasks of the table rows, and whether any lead was inferred."""
+    if not placed:
+        return [], False
+    stated = FIRST_LISTED_RULE.search(key)
+    rule_from = None if stated is None else stated.start()
+    if stated is not None and stated.start() > placed[-1].row.end:
+        rule_from = 0  # a note under the table covers every row
+    tasks: list[Task] = []
+    inferred = False
+    for row in placed:
+        task, was_inferred = row_task(
+            text,
+            key,
+            row,
+            is_measure=row.parent is not None and bool(lists[row.parent]),
+            rule_from=rule_from,
+            year=doc_year,
+        )
+        tasks.append(task)
+        inferred = inferred or was_inferred
+    return tasks, inferred
+
+
 def _unit_warnings(tasks: list[Task]) -> list[str]:
     warnings: list[str] = []
     seen: set[str] = set()
@@ -121,6 +174,10 @@ def _parse(raw: str, registry: UnitRegistry | None) -> Plan:
     key = fold(text)
     lines = line_spans(text)
     headings = find_headings(text, key, 0, len(text), line_free=is_line_free(text, lines))
+    tables = find_tables(text, key, lines)
+    if tables:
+        rows = [(row.start, row.end) for table in tables for row in table.rows]
+        headings = [h for h in headings if not any(s <= h.start < e for s, e in rows)]
     seen_styles: set[str] = set()
     heading_lines: list[tuple[int, int, bool]] = []
     for heading in headings:
@@ -130,16 +187,34 @@ def _parse(raw: str, registry: UnitRegistry | None) -> Plan:
         seen_styles.add(heading.style)
     restart = body_after_notice(key, lines, heading_lines)
     firsts = [h.start for h in headings if h.number == 1 and h.start >= (restart or 0)]
-    last = headings[-1].start if headings else len(text)
-    meta: Metadata = read_metadata(text, key, lines, (firsts or [len(text)])[0], last)
+    last = headings[-1].start if headings else (tables[-1].end if tables else len(text))
+    first = min([*firsts[:1], *(t.start for t in tables[:1])], default=len(text))
+    meta: Metadata = read_metadata(text, key, lines, first, last)
     if restart is not None and meta.body_start < restart:
         meta = replace(meta, body_start=restart)
     headings = [h for h in headings if h.start >= meta.body_start]
-    sections = build_outline(text, key, headings, list(meta.stops), len(text))
+    tables = [t for t in tables if t.start >= meta.body_start]
+    stops = [*meta.stops, *(t.start for t in tables)]
+    sections = cut_at_rows(build_outline(text, key, headings, stops, len(text)), tables)
+    placed = place_rows(tables, sections)
     lists, heads = section_lists(text, key, sections)
     doc_year = meta.date.year if meta.date else title_year(meta.title)
     lifted = lift_closing_lists(key, sections, lists)
-    tasks, warnings = build_tasks(text, key, sections, lifted, heads=heads, doc_year=doc_year)
+    tasks, warnings = build_tasks(
+        text,
+        key,
+        sections,
+        lifted,
+        heads=heads,
+        doc_year=doc_year,
+        row_parents={p.parent for p in placed if p.parent is not None},
+        has_rows=bool(placed),
+    )
+    row_tasks, inferred = _row_tasks(text, key, placed, lifted, doc_year)
+    if row_tasks:
+        tasks = sorted([*tasks, *row_tasks], key=lambda t: t.span.start if t.span else -1)
+        if inferred and INFERRED_LEAD not in warnings:
+            warnings.insert(0, INFERRED_LEAD)
     blanket = find_blanket_rules(text, key, meta.body_start)
     tasks = apply_blanket_rules(tasks, blanket)
     if registry is not None:
@@ -158,7 +233,20 @@ def _parse(raw: str, registry: UnitRegistry | None) -> Plan:
         found, target_warnings = _section_targets(text, section, group, scope, year)
         targets.extend(found)
         warnings.extend(target_warnings)
-    if not sections and text.strip():
+    for row in placed:
+        if row.parent is not None and background[row.parent]:
+            continue
+        year = years[row.parent] if row.parent is not None else None
+        found, target_warnings = _piece_targets(text, list(row.row.task), row.path, scope, year)
+        targets.extend(found)
+        warnings.extend(target_warnings)
+    if placed:
+        targets.sort(key=lambda t: t.span.start if t.span is not None else -1)
+    outline = [OutlineItem(s.path, s.title, Span(s.start, s.end)) for s in sections]
+    if row_tasks:
+        outline.extend(OutlineItem(t.path, t.title or "", t.span) for t in row_tasks)
+        outline.sort(key=lambda o: o.span.start if o.span is not None else -1)
+    if not sections and not placed and text.strip():
         warnings.append("未找到编号标题 / no numbered headings found")
 
     return Plan(
@@ -166,7 +254,7 @@ def _parse(raw: str, registry: UnitRegistry | None) -> Plan:
         issuer=meta.issuer,
         doc_number=meta.doc_number,
         date=meta.date,
-        outline=tuple(OutlineItem(s.path, s.title, Span(s.start, s.end)) for s in sections),
+        outline=tuple(outline),
         tasks=tuple(tasks),
         targets=tuple(targets),
         warnings=tuple(warnings),

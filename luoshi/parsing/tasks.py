@@ -185,8 +185,14 @@ def build_tasks(
     *,
     heads: list[str | None],
     doc_year: int | None = None,
+    row_parents: frozenset[int] | set[int] = frozenset(),
+    has_rows: bool = False,
 ) -> tuple[list[Task], list[str]]:
-    """Return the tasks of the outline and the warnings about their leads."""
+    """Return the tasks of the outline and the warnings about their leads.
+
+    Rows of a task table (has_rows) assign the work as lists do; row_parents are the
+    sections that hold rows, which are their tasks.
+    """
     warnings: list[str] = []
     all_lists = [found for group in lists for found in group]
     rule_from = _rule_start(key, all_lists)
@@ -196,13 +202,13 @@ def build_tasks(
         own = _heading_lead(section.title)
         above = heading_leads[section.parent] if section.parent is not None else None
         heading_leads.append(own or above)
-    covered = set(task_sections)
-    for index in task_sections:
+    covered = set(task_sections) | set(row_parents)
+    for index in covered.copy():
         ancestor = sections[index].parent
         while ancestor is not None:
             covered.add(ancestor)
             ancestor = sections[ancestor].parent
-    parents = {s.parent for s in sections}
+    parents = {s.parent for s in sections} | set(row_parents)
     tasks: list[Task] = []
     inferred = False
     for index, section in enumerate(sections):
@@ -235,7 +241,8 @@ def build_tasks(
                 )
             )
             continue
-        if is_leaf and not group and (head is not None or not (all_lists or any(heads))):
+        has_lists = bool(all_lists or any(heads) or has_rows)
+        if is_leaf and not group and (head is not None or not has_lists):
             body = text[section.content_start : section.end]
             tasks.append(
                 Task(

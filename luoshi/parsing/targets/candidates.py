@@ -7,6 +7,7 @@ from decimal import Decimal
 from luoshi.core.numerals import parse_number, split_unit, to_plain
 from luoshi.parsing.model import Comparator
 from luoshi.parsing.targets.lexicon import (
+    BARE_COUNT_RE,
     BASELINE_AFTER_RE,
     BASELINE_BEFORE_RE,
     BASELINE_NOTE_RE,
@@ -86,6 +87,11 @@ def find_numbers(clause: str, lo: int, hi: int, head_start: int) -> list[Number]
         number = _arabic(clause, lo, m)
         if number is not None:
             found.append(number)
+    if has_digit and ("万" in body or "亿" in body):
+        for m in BARE_COUNT_RE.finditer(clause, lo, hi):
+            number = _bare_count(clause, lo, m)
+            if number is not None:
+                found.append(number)
     for m in CHINESE_NUMBER_RE.finditer(clause, lo, hi):
         value = parse_number(m["num"])
         if value is not None and value >= 2:
@@ -158,6 +164,22 @@ def _arabic(clause: str, lo: int, m: re.Match[str]) -> Number | None:
         value_min=value_min,
         is_more_than=bool(m["approx"]),
     )
+
+
+def _bare_count(clause: str, lo: int, m: re.Match[str]) -> Number | None:
+    """Return a count without a measure word (减少60万以上) when a comparator marks it."""
+    before = clause[max(lo, m.start() - WORD_WINDOW) : m.start()]
+    if before and before[-1] in _SKIP_BEFORE and PRE_COMPARATOR_RE.search(before) is None:
+        return None
+    value = parse_number(m["num"] + m["mult"])
+    if value is None:
+        return None
+    after = POST_QUALIFIER_RE.match(clause, m.end())
+    end = after.end() if after is not None and after["q"] else m.end()
+    if BASELINE_BEFORE_RE.search(before) and BASELINE_AFTER_RE.match(clause, end):
+        return None
+    number = _finish(clause, lo, m.start(), m.end(), value=value, unit="")
+    return number if number.comparator is not None else None
 
 
 def _finish(

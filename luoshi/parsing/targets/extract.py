@@ -20,6 +20,7 @@ from luoshi.parsing.targets.indicator import expand_subjects, indicator_for, lea
 from luoshi.parsing.targets.lexicon import (
     DISTRIBUTIVE_RE,
     HISTORICAL_RE,
+    ITEM_COUNT_RE,
     LEAD_IN_YEAR_RE,
     MAYBE_TARGET_RE,
     PIECE_SEP_RE,
@@ -93,6 +94,7 @@ def find_targets(
     if MAYBE_TARGET_RE.search(text) is None:
         return findings.targets, findings.warnings
     masked = _MARKER_RE.sub(lambda m: " " * len(m.group()), text)
+    masked = ITEM_COUNT_RE.sub(lambda m: " " * len(m.group()), masked)
     for para_start, para_end in split_bounds(masked, 0, len(masked), _PARAGRAPH_RE):
         # A year or period stated in a paragraph holds until the paragraph ends, so a
         # paragraph without a number has nothing to give or take — except a lead-in that
@@ -187,7 +189,8 @@ def _add_target(
             text=text,
             indicator=piece.indicator,
             value=number.value,
-            unit=number.unit,
+            # 减少60万以上 names no measure word: the unit is left out, not guessed.
+            unit=number.unit or None,
             comparator=number.comparator or ">=",
             year=horizon.year,
             value_min=number.value_min,

@@ -109,6 +109,14 @@ NUMBER_RE = re.compile(
     rf"(?P<num>{ARABIC})(?P<mult>{MULT})(?P<approx>余|多)?(?P<unit>{UNIT})"
 )
 
+# 农村贫困人口减少60万以上, 体检人数达1000万以上: a count with a multiplier and no measure
+# word; a comparator before it or a qualifier after it makes it a quantity.
+BARE_COUNT_RE = re.compile(
+    rf"(?=[0-9０-９])(?<![A-Za-z0-9０-９.．/／+＋])(?P<num>{ARABIC})"
+    r"(?P<mult>万亿|千亿|百亿|十亿|千万|百万|十万|亿|万)"
+    r"(?=[ ]*(?:及以上|或以上|以上|之上|及以下|或以下|以下|以内|之内|左右|上下|[,，。;；)）]|$))"
+)
+
 _PRE_COMPARATORS: tuple[tuple[str, Comparator], ...] = (
     ("不低于", ">="),
     ("不少于", ">="),
@@ -256,6 +264,12 @@ LIST_SEP_RE = re.compile(r"以及|、|和|及|与")
 # A piece of a list starts after the last separator between two numbers.
 PIECE_SEP_RE = re.compile(r"以及|、|和|及|，|,")
 
+# 牵头工作（8项）, 重点任务（共5条）: a bracketed count of the items below, closing a line.
+_SPACE = r"[ \t\u3000]*"
+ITEM_COUNT_RE = re.compile(
+    rf"(?m)[（(]{_SPACE}(?:共|计|合计)?{_SPACE}[0-9０-９一二三四五六七八九十]{{1,3}}{_SPACE}"
+    rf"(?:项|条|类|个方面|方面|件)(?:任务|工作|措施|事项)?{_SPACE}[）)]{_SPACE}[:：]?{_SPACE}$"
+)
 # Sentences about the past or present, not commitments.
 HISTORICAL_RE = re.compile(
     r"(?=[截比较同去近过已初预达实完建增提下突])(?:"
