@@ -16,11 +16,14 @@ FIRST_LISTED_RULE = re.compile(
 )
 ROLE_LABELS = "牵头|主办|主责|责任|负责|配合|参与|协办|协同|协助|协作|支持|承办"
 # 牵头单位, 牵头责任单位, 协同责任单位; 部门分工 carries its roles inside the list.
+# 主要协作单位 is a co-operating unit like 协作单位.
 LABEL = re.compile(
-    rf"(?:(?P<lead>牵头|主办|主责)|{ROLE_LABELS})(?:责任)?(?:单位|部门)?$|(?:部门|责任)分工$"
+    rf"(?:主要)?(?:(?P<lead>牵头|主办|主责)|{ROLE_LABELS})(?:责任)?(?:单位|部门)?$"
+    r"|(?:部门|责任)分工$"
 )
 LABEL_LINE = re.compile(
-    rf"(?:(?<=[。;\n])|^)[ ]*(?:(?:{ROLE_LABELS})(?:责任)?(?:单位|部门)|(?:部门|责任)分工)[ ]*:",
+    rf"(?:(?<=[。;\n])|^)[ ]*(?:(?:主要)?(?:{ROLE_LABELS})(?:责任)?(?:单位|部门)|(?:部门|责任)分工)"
+    r"[ ]*:",
     re.M,
 )
 LABEL_STOP = re.compile(r"(?:完成时限|完成时间|时间节点|进度安排|时限)[ ]*:")
@@ -125,6 +128,9 @@ GENERIC = re.compile(
 )
 # 各县（市）、区人民政府 is one party: 各 and a bare region word join the next name.
 BARE_EACH_REGION = re.compile(r"^(?:各|其他)(?:[市县区州旗乡镇]|县级市)(?:\([^()]{1,6}\))?$")
+# 各县、市、区人民政府 is one party too: a run of bare region words closed by a government.
+BARE_EACH_REGIONS = re.compile(r"^(?:各|其他)[市县区州旗](?:、[市县区州旗])+$")
+REGION_GOVERNMENT = re.compile(r"^[市县区州旗](?:人民)?政府$")
 # 其他有关部门 after 和/及 is a party of its own even when the name before it is not.
 COLLECTIVE_HEAD = re.compile(r"^(?:各|其他|其它|有关|相关)")
 SEPARATORS = "、,;。: \n"

@@ -236,7 +236,7 @@ def _parse(raw: str, registry: UnitRegistry | None) -> Plan:
     for row in placed:
         if row.parent is not None and background[row.parent]:
             continue
-        year = years[row.parent] if row.parent is not None else None
+        year = (years[row.parent] if row.parent is not None else None) or row.year
         found, target_warnings = _piece_targets(text, list(row.row.task), row.path, scope, year)
         targets.extend(found)
         warnings.extend(target_warnings)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from luoshi.parsing.labels import (
     BARE_COLLECTIVES,
     BARE_EACH_REGION,
+    BARE_EACH_REGIONS,
     BARE_REGION,
     CLOSERS,
     COLLECTIVE_HEAD,
@@ -28,6 +29,7 @@ from luoshi.parsing.labels import (
     NOT_A_LIST,
     OPENERS,
     PAIRS,
+    REGION_GOVERNMENT,
     ROLE_PREFIXES,
     ROLE_SUFFIXES,
     SEPARATORS,
@@ -232,9 +234,16 @@ def parse_assignment(raw: str, key: str | None = None) -> Assignment | None:
         if units and "、" in sep:
             previous = units[-1]
             bare = key[core_start:core_end] in BARE_REGION
-            if (bare and key.startswith(("各", "其他"), previous.start)) or (
-                BARE_EACH_REGION.match(key[previous.start : previous.end])
-                and key[previous.start : previous.end] == key[previous.start : start].rstrip("、")
+            written = key[previous.start : previous.end]
+            adjacent = written == key[previous.start : start].rstrip("、")
+            if (
+                (bare and key.startswith(("各", "其他"), previous.start))
+                or (BARE_EACH_REGION.match(written) and adjacent)
+                or (
+                    BARE_EACH_REGIONS.match(written)
+                    and adjacent
+                    and REGION_GOVERNMENT.match(key[core_start:core_end])
+                )
             ):
                 previous.end = core_end
                 core_start = core_end
@@ -328,10 +337,14 @@ def find_lists(text: str, key: str, start: int, end: int) -> list[FoundList]:
         line_end = end if line_end == -1 else line_end
         # Following label lines (配合单位：…) belong to the same list.
         while line_end < end:
-            following = LABEL_LINE.match(key, line_end + 1)
+            # Blank lines between the label lines do not part the list.
+            probe = line_end + 1
+            while probe < end and key[probe] == "\n":
+                probe += 1
+            following = LABEL_LINE.match(key, probe)
             if not following:
                 break
-            next_end = key.find("\n", line_end + 1, end)
+            next_end = key.find("\n", probe, end)
             line_end = end if next_end == -1 else next_end
         stop = LABEL_STOP.search(key, at, line_end)
         list_end = stop.start() if stop else line_end

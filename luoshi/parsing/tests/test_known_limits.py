@@ -184,3 +184,84 @@ def test_a_multiplied_number_with_a_measure_word_keeps_its_unit() -> None:
         ("一/（一）", Decimal(50000), "个", None),
         ("一/（一）", Decimal(20000000000), "元", None),
     ]
+
+
+def test_reads_a_table_copied_one_cell_to_a_line_with_blank_lines_between() -> None:
+    raw = (
+        "附件1\n\n某区2024年经济社会发展主要指标任务分解表\n\n"
+        "序号\n\n2024年预期目标\n\n责任单位\n\n"
+        "1\n\n地区生产总值增长6%左右\n\n区发展改革委\n\n"
+        "2\n\n城镇调查失业率控制在5.5%以内\n\n区人力社保局\n"
+    )
+    assert parsed_tasks(raw) == [
+        ("1", ["区发展改革委"], ["区发展改革委"], False),
+        ("2", ["区人力社保局"], ["区人力社保局"], False),
+    ]
+
+
+def test_reads_stacked_cells_closed_by_bars_and_a_cell_broken_over_two_lines() -> None:
+    raw = (
+        "序号 |\n工作任务 |\n分管领导 |\n牵头单位 |\n配合单位 |\n"
+        "12 |\n新建城市书房5个,\n改造社区图书室20个。 |\n王某某 |\n县文旅局 |\n各镇人民政府 |\n"
+        "13 |\n举办全民阅读活动。 |\n王某某 |\n县文旅局 |\n县教育局 |\n"
+    )
+    plan = parse_text(raw)
+    assert [(t.path, t.text, list(t.units), list(t.lead_units)) for t in plan.tasks] == [
+        ("12", "新建城市书房5个,改造社区图书室20个。", ["县文旅局", "各镇人民政府"], ["县文旅局"]),
+        ("13", "举办全民阅读活动。", ["县文旅局", "县教育局"], ["县文旅局"]),
+    ]
+    assert parsed_targets(raw) == [("12", Decimal(5), "个", None), ("12", Decimal(20), "个", None)]
+
+
+def test_stacked_rows_keep_their_numbers_under_group_lines_even_when_numbers_skip() -> None:
+    raw = (
+        "序号\n\n重点工作任务\n\n主要责任单位\n\n协同配合单位\n\n"
+        "一、主要预期目标\n\n4\n\n新增城镇就业2000人。\n\n区人社局\n\n各街道办事处。\n\n"
+        "二、民生事业\n\n三、社会治理\n\n"
+        "31\n\n完成老旧小区改造8个。\n\n区住建局\n\n区财政局。\n"
+    )
+    assert parsed_tasks(raw) == [
+        ("一/4", ["区人社局", "各街道办事处"], ["区人社局"], True),
+        ("三/31", ["区住建局", "区财政局"], ["区住建局"], True),
+    ]
+
+
+def test_label_lines_parted_by_blank_lines_and_a_leader_line_are_one_list() -> None:
+    raw = (
+        "一、主要预期目标\n\n1. 城镇新增就业3万人。\n\n牵头责任领导:张某某。\n\n"
+        "牵头责任单位:市人社局。\n\n"
+        "协同责任单位:市财政局、市教育局,各县、市、区人民政府。\n\n"
+        "2. 居民收入稳步增长。\n\n牵头责任单位:市统计局\n\n主要协作单位:市人社局、市农业农村局\n"
+    )
+    assert parsed_tasks(raw) == [
+        (
+            "一/1",
+            ["市人社局", "市财政局", "市教育局", "各县、市、区人民政府"],
+            ["市人社局"],
+            True,
+        ),
+        ("一/2", ["市统计局", "市人社局", "市农业农村局"], ["市统计局"], True),
+    ]
+
+
+def test_a_run_of_regions_after_ge_joins_the_government_closing_it_only() -> None:
+    raw = "一、重点任务\n（一）推进改革。（市发改委牵头，各县、市、区人民政府，市财政局配合）\n"
+    assert parsed_tasks(raw) == [
+        ("一/（一）", ["市发改委", "各县、市、区人民政府", "市财政局"], ["市发改委"], True)
+    ]
+
+
+def test_a_table_title_naming_a_year_and_targets_gives_that_year_to_row_targets() -> None:
+    raw = (
+        "2023年《政府工作报告》主要目标任务分解表\n"
+        "序号  工作任务  牵头单位  配合单位\n"
+        "1  新增城镇就业1.2万人以上  县人社局  各乡镇人民政府\n"
+        "\n"
+        "县政府重点工作分工表\n"
+        "序号  工作任务  牵头单位  配合单位\n"
+        "1  新建村级养老服务站10个  县民政局  县财政局\n"
+    )
+    assert parsed_targets(raw) == [
+        ("1", Decimal(12000), "人", 2023),
+        ("1~2", Decimal(10), "个", None),
+    ]

@@ -1,0 +1,107 @@
+"""The columns of a task table rendered as text: header names, the row and table model."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_HEADER_HINT = re.compile(r"序号|编号")
+_COLUMN_KINDS = (
+    ("number", re.compile(r"(?:序号|编号)")),
+    ("lead", re.compile(r"(?:牵头|主办|主责|主要责任)(?:责任)?(?:单位|部门)")),
+    # 协同配合单位, 主体责任单位: up to two role words before 单位.
+    (
+        "co",
+        re.compile(r"(?:责任|配合|参与|协办|协同|协助|协作|承办|主体){1,2}(?:责任)?(?:单位|部门)"),
+    ),
+    (
+        "deadline",
+        re.compile(r"完成(?:时限|时间|期限)|时间(?:节点|要求|安排)|时限(?:要求)?|进度安排"),
+    ),
+    (
+        "task",
+        re.compile(
+            r"(?:[0-9]{4}年度?)?(?:(?:重点|主要|具体|工作|改革|目标)?(?:任务|工作|措施|事项)"
+            r"(?:内容|名称|措施|事项|任务)?|工作内容|任务内容|政策措施"
+            r"|(?:主要|预期|工作)?目标(?:(?:与|和|及)?任务)?)"
+        ),
+    ),
+)
+# A column the parser does not read (备注, 责任领导, 工作目标) is still a column of the table.
+_OTHER_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_ROW_START = re.compile(r"[ ]*(?P<n>[0-9]{1,3})(?=[ ])")
+_SPACED_SEP = re.compile(r"[ \u00a0\u3000]*\u3000[ \u00a0\u3000]*|[ \u00a0]{2,}")
+_TABLE_STOP = re.compile(r"[ ]*(?:附件|附表|抄送|注[ ]*:|备注[ ]*:|说明[ ]*:|填表说明)")
+_LEAD_LABEL = "牵头单位:"
+_CO_LABEL = "责任单位:"
+_DEADLINE_LABEL = "完成时限:"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table: its 序号 as written, its extent and the pieces of each column."""
+
+    number: str
+    start: int
+    end: int
+    task: tuple[tuple[int, int], ...]
+    lead: tuple[tuple[int, int], ...]
+    co: tuple[tuple[int, int], ...]
+    deadline: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table found in the text: the header line's start, the end of its last row, its rows."""
+
+    start: int
+    end: int
+    rows: tuple[Row, ...]
+    year: int | None = None
+
+
+def _header_columns(key: str, start: int, end: int) -> list[str] | None:
+    """Return the kind of each column a header line names, or None if it is not a header."""
+    return _column_kinds(key[start:end].split())
+
+
+def _column_kinds(names: list[str]) -> list[str] | None:
+    """Return the kind of each named column, or None if the names are not a task table's."""
+    if len(names) < 3:
+        return None
+    kinds: list[str] = []
+    for name in names:
+        kind = next((k for k, pattern in _COLUMN_KINDS if pattern.fullmatch(name)), None)
+        if kind is None and _OTHER_COLUMN.fullmatch(name) is None:
+            return None
+        kinds.append(kind or "other")
+    if kinds[0] != "number" or "task" not in kinds or not {"lead", "co"} & set(kinds):
+        return None
+    return kinds
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the cells of a line: split at each tab (empty cells kept) or at wide spaces."""
+    line = text[start:end]
+    bounds: list[tuple[int, int]] = []
+    if "\t" in line:
+        at = 0
+        for piece in line.split("\t"):
+            bounds.append((at, at + len(piece)))
+            at += len(piece) + 1
+    else:
+        at = 0
+        for sep in _SPACED_SEP.finditer(line):
+            bounds.append((at, sep.start()))
+            at = sep.end()
+        bounds.append((at, len(line)))
+    cells: list[tuple[int, int]] = []
+    for cell_start, cell_end in bounds:
+        piece = line[cell_start:cell_end]
+        stripped = piece.strip(" \u00a0\u3000")
+        offset = piece.find(stripped) if stripped else 0
+        cells.append((start + cell_start + offset, start + cell_start + offset + len(stripped)))
+    return cells
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
