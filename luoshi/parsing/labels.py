@@ -26,6 +26,10 @@ LABEL_LINE = re.compile(
     r"[ ]*:",
     re.M,
 )
+# 责任领导：张三；牵头单位：… names the leader first: the persons up to the next label go.
+LEADER_LABEL = re.compile(
+    r"(?:牵头|责任|分管|联系|包保|主要)?(?:负责|责任)?(?:[省市县区]?)领导(?:同志)?$"
+)
 LABEL_STOP = re.compile(r"(?:完成时限|完成时间|时间节点|进度安排|时限)[ ]*:")
 # Longest first: each strip is tried again until none applies.
 ROLE_SUFFIXES = tuple(
@@ -102,7 +106,8 @@ LEAD_WORDS = ("牵头", "主办", "主责")
 # Most segments end in a unit suffix: checking the last character first skips the loop.
 SUFFIX_LAST_CHARS = frozenset(word[-1] for word in ROLE_SUFFIXES) | {"等", "门", "位"}
 ETC_SUFFIXES = ("等有关部门", "等相关部门", "等有关单位", "等部门", "等单位", "等")
-ROLE_PREFIXES = ("由", "会同", "并")
+# 区农业农村局、等区政府有关部门: a stray 等 after the separator opens the collective.
+ROLE_PREFIXES = ("由", "会同", "并", "等")
 CONJUNCTIONS = re.compile(r"以及|和|及|与|会同")
 BARE_REGION = frozenset(
     {"市", "县", "区", "州", "旗", "乡", "镇", "县级市", "县区", "区县", "市州", "乡镇", "街道"}

@@ -25,6 +25,7 @@ from luoshi.parsing.labels import (
     LABEL_LINE,
     LABEL_STOP,
     LEAD_WORDS,
+    LEADER_LABEL,
     LIST_OPEN,
     NOT_A_LIST,
     OPENERS,
@@ -217,15 +218,22 @@ def parse_assignment(raw: str, key: str | None = None) -> Assignment | None:
     has_role = False
     label_role: str | None = None
     group_from = 0
+    naming_leaders = False
     segments = _segments(key)
     for index, (start, end, sep) in enumerate(segments):
         label = LABEL.match(key, start, end)
         next_sep = segments[index + 1][2] if index + 1 < len(segments) else ""
+        if ":" in next_sep and LEADER_LABEL.match(key, start, end):
+            naming_leaders = True
+            continue
         if label and label.end() == end and ":" in next_sep:
+            naming_leaders = False
             has_role = True
             neutral = label.group().endswith("分工")
             label_role = "lead" if label.group("lead") else None if neutral else "co"
             group_from = len(units)
+            continue
+        if naming_leaders:
             continue
         core_start, core_end, seg_role, seg_lead = _strip_roles(key, start, end)
         if TIME_SEGMENT.search(key, core_start, core_end):

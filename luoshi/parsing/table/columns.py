@@ -7,11 +7,13 @@ from dataclasses import dataclass
 _HEADER_HINT = re.compile(r"序号|编号")
 _COLUMN_KINDS = (
     ("number", re.compile(r"(?:序号|编号)")),
-    ("lead", re.compile(r"(?:牵头|主办|主责|主要责任)(?:责任)?(?:单位|部门)")),
+    ("lead", re.compile(r"(?:牵头|主办|主责|主要责任)(?:责任)?(?:单位|部门|科室)")),
     # 协同配合单位, 主体责任单位: up to two role words before 单位.
     (
         "co",
-        re.compile(r"(?:责任|配合|参与|协办|协同|协助|协作|承办|主体){1,2}(?:责任)?(?:单位|部门)"),
+        re.compile(
+            r"(?:责任|配合|参与|协办|协同|协助|协作|承办|主体){1,2}(?:责任)?(?:单位|部门|科室)"
+        ),
     ),
     (
         "deadline",
@@ -64,13 +66,42 @@ def _header_columns(key: str, start: int, end: int) -> list[str] | None:
     return _column_kinds(key[start:end].split())
 
 
+# A header word broken over two lines or by padding (责任 / 科室, 牵头  责任单位): the second
+# half is a tail no column is named by alone, or the two halves make a known column name.
+_TAIL_NAMES = frozenset(
+    {"领导", "科室", "单位", "部门", "时限", "时间", "任务", "情况", "完成情况", "安排"}
+)
+
+
+def _kind(name: str) -> str | None:
+    return next((k for k, pattern in _COLUMN_KINDS if pattern.fullmatch(name)), None)
+
+
+def _join_split_names(names: list[str]) -> list[str]:
+    """Return the header names with the halves of a split name joined."""
+    joined: list[str] = []
+    index = 0
+    while index < len(names):
+        name = names[index]
+        if index + 1 < len(names) and _kind(name) is None:
+            pair = name + names[index + 1]
+            if names[index + 1] in _TAIL_NAMES or _kind(pair) is not None:
+                joined.append(pair)
+                index += 2
+                continue
+        joined.append(name)
+        index += 1
+    return joined
+
+
 def _column_kinds(names: list[str]) -> list[str] | None:
     """Return the kind of each named column, or None if the names are not a task table's."""
+    names = _join_split_names(names)
     if len(names) < 3:
         return None
     kinds: list[str] = []
     for name in names:
-        kind = next((k for k, pattern in _COLUMN_KINDS if pattern.fullmatch(name)), None)
+        kind = _kind(name)
         if kind is None and _OTHER_COLUMN.fullmatch(name) is None:
             return None
         kinds.append(kind or "other")

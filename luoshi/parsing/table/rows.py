@@ -16,6 +16,7 @@ from luoshi.parsing.table.columns import (
     _header_columns,
     _width,
 )
+from luoshi.parsing.table.spaced import continue_spaced, single_spaced_cells
 
 
 @dataclass
@@ -28,11 +29,13 @@ class _Building:
     positions: list[int]
     count: int
     tabbed: bool
+    spaced: bool = False
 
 
 def _start_row(text: str, line: tuple[int, int], number: str, columns: int) -> _Building:
-    cells = _cells(text, *line)
-    if text[line[0] : line[1]].count("\t") == 0:
+    spaced = single_spaced_cells(text, *line, columns)
+    cells = spaced or _cells(text, *line)
+    if not spaced and text[line[0] : line[1]].count("\t") == 0:
         # 1  推进…: the number and the task may be parted by one space only.
         first = cells[0]
         number_end = first[0] + len(number)
@@ -53,6 +56,7 @@ def _start_row(text: str, line: tuple[int, int], number: str, columns: int) -> _
         positions=positions,
         count=min(len(cells), columns),
         tabbed="\t" in text[line[0] : line[1]],
+        spaced=bool(spaced),
     )
 
 
@@ -262,8 +266,10 @@ def _read_rows(
         follows = start == previous_end + 1
         found = _ROW_START.match(key, start, end)
         number = int(found["n"]) if found is not None else -1
-        # Numbering runs on through the table, or starts again under a group line.
-        if found is not None and (number == expected or (number == 1 and current is None)):
+        # Numbering runs on through the table, or starts again under a group line; an extract
+        # of a larger table (rows 33, 34, 35) may open with any number.
+        first = current is None and (number == 1 or not rows)
+        if found is not None and (number == expected or first):
             if current is not None:
                 rows.append(_finish(current, kinds))
             current = _start_row(text, (start, end), found["n"], len(kinds))
@@ -274,6 +280,11 @@ def _read_rows(
             if current is not None:
                 rows.append(_finish(current, kinds))
             current = None
+        elif current is not None and follows and current.spaced:
+            current.count = continue_spaced(
+                text, current.columns, current.count, (start, end), kinds
+            )
+            current.end = end
         elif current is not None and follows:
             _continue_row(text, current, (start, end))
         else:

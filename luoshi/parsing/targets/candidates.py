@@ -23,6 +23,9 @@ from luoshi.parsing.targets.lexicon import (
     GAP_RE,
     MONEY_PARAMETER_RE,
     NUMBER_RE,
+    OBJECT_HEAD_RE,
+    PACKAGE_AFTER_RE,
+    PACKAGE_VERB_RE,
     PARAMETER_RE,
     PERCENT_PARAMETER_RE,
     PERCENT_UNITS,
@@ -74,7 +77,7 @@ def find_numbers(clause: str, lo: int, hi: int, head_start: int) -> list[Number]
     body = clause[lo:hi]
     head = clause[head_start:hi]
     if (
-        CONDITION_HEAD_RE.match(head)
+        (CONDITION_HEAD_RE.match(head) and not OBJECT_HEAD_RE.match(clause, head_start))
         or SETTING_RE.match(body)
         or body.endswith("的")
         or CURRENT_STATE_RE.search(body)
@@ -129,6 +132,7 @@ def find_numbers(clause: str, lo: int, hi: int, head_start: int) -> list[Number]
         and not _in_short_quote(clause, n)
         and not any(s <= n.start < e for s, e in exceptions)
         and not _is_place_count(clause, n, hi)
+        and not _names_package(clause, n, lo)
         and BASELINE_NOTE_RE.search(clause, max(lo, n.start - _NOTE_WINDOW), n.start) is None
     ]
     found.sort(key=lambda n: n.start)
@@ -238,6 +242,15 @@ def _is_place_count(clause: str, number: Number, hi: int) -> bool:
         and number.pre is None
         and PLACE_AFTER_COUNT_RE.match(clause, number.end) is not None
         and PLACE_COUNT_ROLE_RE.search(clause, number.end, hi) is not None
+    )
+
+
+def _names_package(clause: str, number: Number, lo: int) -> bool:
+    """Return whether number counts the measures of a package carried out (落实…90条措施)."""
+    return (
+        number.unit in ("条", "项")
+        and PACKAGE_AFTER_RE.match(clause, number.end - 1) is not None
+        and PACKAGE_VERB_RE.search(clause, lo, number.start) is not None
     )
 
 

@@ -44,6 +44,8 @@ _UNITS = (
     r"千克",
     r"公斤",
     r"吨",
+    # 粮食产量500亿斤: grain is counted in 斤 in provincial goals.
+    r"斤",
     r"亩",
     r"人次",
     r"户次",
@@ -291,6 +293,12 @@ CONDITION_HEAD_RE = re.compile(
     # 以全市7600多名持证残疾人为主要对象: who the policy is for, not what it reaches.
     r"|^以.{0,40}为(?:主要|重点)?(?:对象|主体|重点|抓手|载体|依托|牵引)"
 )
+# 对地区生产总值增长5%以上…等预期目标完成情况进行监测: 对 marks what is acted on, not who
+# qualifies (对…的企业), when no 的 follows in the clause.
+OBJECT_HEAD_RE = re.compile(r"对(?!于)[^的]*$")
+# 落实好提振市场信心90条措施: a package of measures to carry out, named by its count.
+PACKAGE_AFTER_RE = re.compile(r"(?:条|项)(?:政策)?(?:措施|举措|政策)")
+PACKAGE_VERB_RE = re.compile(r"落实|贯彻|执行|用好|兑现|抓好")
 # 在保护1.03亿亩基本农田的基础上: the setting of a commitment, not the commitment.
 SETTING_RE = re.compile(r"^在.*(?:基础上|前提下|情况下|条件下|过程中)$")
 # 占增产任务的30.4%: a share describing the previous number.
@@ -303,6 +311,8 @@ MONEY_PARAMETER_RE = re.compile(
     r"奖励|资助|安排|最高|扶持资金|标准|每(?:人|户|家|个|项|名|平方米|亩)"
     # 整合3000万元资金用于发放消费券, 投资3000万元建设…基地: a budget, not a result.
     r"|资金用于|^\s*(?:计划)?投资[0-9０-９]"
+    # 设立2.43亿元推动工业强市发展专项引导资金: the size of a fund set up, a budget.
+    r"|元[^，；。,;、]{0,20}?(?:资金|基金)"
 )
 PERCENT_PARAMETER_RE = re.compile(
     r"按照?[0-9０-９]|按.{0,6}比例|税|费率|利率|首付|分担|出资|扣除|抵扣|减按|征收"
