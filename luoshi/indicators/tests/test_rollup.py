@@ -6,6 +6,7 @@ from django.test import Client
 
 from luoshi.indicators.rollup import RollupPoint, rollup
 from luoshi.indicators.tests.conftest import Gansu, make_indicator, make_value
+from luoshi.indicators.tests.importing import run_import
 
 
 def test_sums_counted_prefecture_values_per_period(gansu: Gansu) -> None:
@@ -80,3 +81,16 @@ def test_a_cached_rollup_follows_every_write(gansu: Gansu) -> None:
     assert [p.total for p in rollup(indicator, "prefecture")] == [Decimal(4)]
     make_value(indicator, gansu.tianshui, "2020-01", "2")
     assert [p.total for p in rollup(indicator, "prefecture")] == [Decimal(6)]
+
+
+def test_a_cached_rollup_follows_an_import(gansu: Gansu) -> None:
+    indicator = make_indicator(gansu, period_type="month", target=None)
+    make_value(indicator, gansu.lanzhou, "2020-01", "1.5")
+    assert [p.total for p in rollup(indicator, "prefecture")] == [Decimal("1.5")]
+    job = run_import(
+        f"指标代码,区划代码,期间,数值\n{indicator.code},{gansu.tianshui.code},2020-01,3\n",
+        "values.csv",
+        gansu.office,
+    )
+    assert job.status == "succeeded", job.errors
+    assert [p.total for p in rollup(indicator, "prefecture")] == [Decimal("4.5")]
