@@ -62,6 +62,11 @@ _IGNORED_PREFIXES = (
 _WRITE = re.compile(
     r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z0-9_]+)"?', re.IGNORECASE
 )
+_WITH = re.compile(r"^\s*WITH\b", re.IGNORECASE)
+_CTE_WRITE = re.compile(
+    r'\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?!(?:OF|NOWAIT|SKIP)\b)"?([A-Za-z0-9_]+)',
+    re.IGNORECASE,
+)
 # A login stamps last_login; nothing cached shows it.
 _LAST_LOGIN = re.compile(r'^\s*UPDATE\s+"org_user"\s+SET\s+"last_login"\s*=\s*%s\s+WHERE')
 # Token use is stamped at most every few minutes and is shown only on the token page.
@@ -71,6 +76,9 @@ _TOKEN_TOUCH = re.compile(r'^\s*UPDATE\s+"org_apitoken"\s+SET\s+"last_used_at"\s
 def is_data_write(sql: str) -> bool:
     """Return whether a statement writes data that cached results may show."""
     match = _WRITE.match(sql)
+    if match is None and _WITH.match(sql):
+        # A data-modifying CTE (WITH … INSERT/UPDATE/DELETE): its write follows the CTEs.
+        match = _CTE_WRITE.search(sql)
     if match is None:
         return False
     table = match.group(1).lower()
