@@ -104,7 +104,7 @@ def _match_heading(
     style = next(name for name in (*_STYLES, "bullet") if match.group(name) is not None)
     end = match.end()
     if style == "bullet":
-        if end >= limit or key[end] in "—-":
+        if end >= limit or key[end] in "—-|":
             return None
         return "bullet", 0, "——", end
     if style == "typo":

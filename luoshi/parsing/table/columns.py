@@ -4,7 +4,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_HEADER_HINT = re.compile(r"序号|编号")
+_HEADER_HINT = re.compile(r"序[ ]?号|编[ ]?号")
 _COLUMN_KINDS = (
     ("number", re.compile(r"(?:序号|编号)")),
     ("lead", re.compile(r"(?:牵头|主办|主责|主要责任)(?:责任)?(?:单位|部门|科室)")),
@@ -22,14 +22,17 @@ _COLUMN_KINDS = (
     (
         "task",
         re.compile(
-            r"(?:[0-9]{4}年度?)?(?:(?:重点|主要|具体|工作|改革|目标)?(?:任务|工作|措施|事项)"
-            r"(?:内容|名称|措施|事项|任务)?|工作内容|任务内容|政策措施"
+            # 2024年建设内容, 年度目标, 第二季度任务目标: a year or a period may come first.
+            r"(?:[0-9]{4}年度?|年度|第[一二三四]季度)?"
+            r"(?:(?:重点|主要|具体|工作|改革|目标)?(?:任务|工作|措施|事项)"
+            r"(?:内容|名称|措施|事项|任务|目标)?|(?:工作|任务|建设|实施)内容|政策措施"
             r"|(?:主要|预期|工作)?目标(?:(?:与|和|及)?任务)?)"
         ),
     ),
 )
-# A column the parser does not read (备注, 责任领导, 工作目标) is still a column of the table.
-_OTHER_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,8}")
+# A column the parser does not read (备注, 责任领导, 工作目标, 年度投资金额（万元）) is still
+# a column of the table.
+_OTHER_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[ ]?[(（][\u4e00-\u9fff%]{1,4}[)）])?")
 _ROW_START = re.compile(r"[ ]*(?P<n>[0-9]{1,3})(?=[ ])")
 _SPACED_SEP = re.compile(r"[ \u00a0\u3000]*\u3000[ \u00a0\u3000]*|[ \u00a0]{2,}")
 _TABLE_STOP = re.compile(r"[ ]*(?:附件|附表|抄送|注[ ]*:|备注[ ]*:|说明[ ]*:|填表说明)")

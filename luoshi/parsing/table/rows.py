@@ -107,11 +107,15 @@ def _map_short_row(
 ) -> list[list[tuple[int, int]]]:
     """Return the columns of a row that lost empty cells: kept in order, filled from the left."""
     grid: list[list[tuple[int, int]]] = [[] for _ in kinds]
-    grid[: min(2, len(present))] = present[:2]
-    # The number and the task are never empty; the cells after them fill the later columns
-    # in order, and a last cell that states a time goes to the deadline column.
+    # The number and the task are never empty (columns between them, 名称, are); the cells
+    # after them fill the later columns in order, and a last cell that states a time goes
+    # to the deadline column.
+    task = kinds.index("task")
+    grid[0] = present[0]
+    if len(present) > 1:
+        grid[task] = present[1]
     rest = present[2:]
-    slots = list(range(2, len(kinds)))
+    slots = list(range(task + 1, len(kinds)))
     if "deadline" in kinds and rest:
         grid[kinds.index("deadline")] = rest[-1]
         slots.remove(kinds.index("deadline"))
@@ -129,7 +133,10 @@ def find_tables(text: str, key: str, lines: list[tuple[int, int]]) -> list[Table
     index = 0
     while index < len(lines):
         start, end = lines[index]
-        kinds = _header_columns(key, start, end) if _HEADER_HINT.search(key, start, end) else None
+        hinted = _HEADER_HINT.search(key, start, end) is not None
+        kinds = _header_columns(key, start, end) if hinted else None
+        if kinds is None and hinted:
+            start, kinds = _trailing_header(key, start, end)
         index += 1
         if kinds is None:
             stacked = _stacked_header(key, lines, index - 1)
@@ -142,6 +149,19 @@ def find_tables(text: str, key: str, lines: list[tuple[int, int]]) -> list[Table
         if table:
             tables.append(Table(start, table[-1].end, tuple(table), _title_year(key, start)))
     return tables
+
+
+# `…附件:常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位`: a header copied on
+# to the end of the notice's run-on line.
+_TRAILING_HEADER = re.compile(r"[ ](?=(?:序号|编号)[ ])")
+
+
+def _trailing_header(key: str, start: int, end: int) -> tuple[int, list[str] | None]:
+    """Return where a header that closes a longer line starts, and its column kinds."""
+    found = [m.end() for m in _TRAILING_HEADER.finditer(key, start, end)]
+    if not found:
+        return start, None
+    return found[-1], _header_columns(key, found[-1], end)
 
 
 # 2022年区政府工作报告经济社会发展预期目标任务分解表: the year of the targets in its rows.
@@ -180,7 +200,8 @@ def _stacked_header(
     """Return the column kinds of a header written one name to a line (序号 / 重点任务 / …),
     the index of the line after it and whether its cells close with a bar; else None."""
     start, end, barred = _cell_span(key, *lines[index])
-    if key[start:end] not in ("序号", "编号"):
+    # `序 号 |`: a cell padded to the column's width.
+    if key[start:end].replace(" ", "") not in ("序号", "编号"):
         return None
     names = ["序号"]
     at = index + 1
@@ -197,6 +218,17 @@ def _stacked_header(
         at += 1
     kinds = _column_kinds(names)
     return None if kinds is None else (kinds, at, barred)
+
+
+def _opens_row(cell: str, missing: int, previous: int) -> bool:
+    """Return whether a number-only line opens the next row rather than filling a cell.
+
+    A row two or more cells short takes a number as a cell (a budget `300 |`) unless it is the
+    next row number due.
+    """
+    if not _NUMBER_CELL.fullmatch(cell):
+        return False
+    return missing < 2 or int(cell) == previous + 1
 
 
 def _read_stacked_rows(
@@ -223,7 +255,7 @@ def _read_stacked_rows(
                 index += 1
                 continue
             if (
-                _NUMBER_CELL.fullmatch(key[cell_start:cell_end])
+                _opens_row(key[cell_start:cell_end], len(kinds) - len(grid), previous)
                 or _is_group_line(key, cell_start, cell_end)
                 or _TABLE_STOP.match(key, cell_start, cell_end)
                 or len(grid) == len(kinds)

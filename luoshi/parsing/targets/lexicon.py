@@ -289,7 +289,8 @@ PLACE_AFTER_COUNT_RE = re.compile(r"(?:设区市|市州|地市|县市区|县区|
 PLACE_COUNT_ROLE_RE = re.compile(r"所在地|均")
 # Clauses stating who qualifies for a benefit, not what is to be achieved.
 CONDITION_HEAD_RE = re.compile(
-    r"^(?:对于|对|凡是|凡|符合|经认定|被评为|入选|获得|如|若|当)"
+    # 当…时 states a condition; 当年/当月/当期 is a time (当年要完成投资3000亿元左右).
+    r"^(?:对于|对|凡是|凡|符合|经认定|被评为|入选|获得|如|若|当(?![年月期]))"
     # 以全市7600多名持证残疾人为主要对象: who the policy is for, not what it reaches.
     r"|^以.{0,40}为(?:主要|重点)?(?:对象|主体|重点|抓手|载体|依托|牵引)"
 )
