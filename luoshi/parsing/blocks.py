@@ -2,7 +2,8 @@
 
 Two forms close an item when it has no bracketed or labelled list:
 - a closing clause that assigns the item: `由A、B等部门和各市政府负责落实。`,
-  `……的问题，由A会同B、C等部门研究提出落实意见。` (A leads when it 会同 the others);
+  `由A牵头，B、C等配合。`, `……的问题，由A会同B、C等部门研究提出落实意见。` (A leads when
+  it 牵头 or 会同 the others);
 - unit names standing one to a line after the item's text, as a 分工表 copied cell by cell
   (`省卫生厅` / `省发改委` / `省财政厅`); the first listed leads, by convention.
 A single unit name on a line of its own just before a heading that restarts its numbering
@@ -18,8 +19,10 @@ _BY_START = re.compile(r"(?:(?<=[。;,\n ])|^)由")
 _BY_TAIL = re.compile(
     r"由(?P<body>[^。;\n由]{2,200}?)"
     r"(?P<role>负责组织实施|负责组织落实|负责落实|组织实施|组织落实|牵头落实|研究提出落实意见"
-    r"|研究提出意见|研究落实|负责|落实|承办|实施)[。;]?[ \n]*"
+    r"|研究提出意见|研究落实|负责|落实|承办|实施|配合|协助|参与)[。;]?[ \n]*"
 )
+# 由A牵头，B、C等配合: a co-operating role closes the clause only after a named lead.
+_SUPPORT_ROLES = ("配合", "协助", "参与")
 _NAME_LINE = re.compile(r"[^\s。,;:、()“”《》0-9]{2,20}")
 _MARKER_START = re.compile(r"[一二三四五六七八九十]+[、.]|\(|——|第")
 
@@ -32,9 +35,13 @@ def find_by_clause(text: str, key: str, start: int, end: int) -> FoundList | Non
         if tail is None:
             continue
         body_start, body_end = start + tail.start("body"), start + tail.end("body")
-        # The role phrase is read as 负责: the grammar then strips it like any role word.
+        role = tail["role"]
+        if role in _SUPPORT_ROLES and "牵头" not in tail["body"]:
+            continue
+        # The role phrase is read as 负责 (配合 as itself); the grammar strips it as a role.
+        role = role if role in _SUPPORT_ROLES else "负责"
         assignment = parse_assignment(
-            text[body_start:body_end] + "负责", key[body_start:body_end] + "负责"
+            text[body_start:body_end] + role, key[body_start:body_end] + role
         )
         if assignment is None or not all(
             is_unit_like(unit) or is_generic(unit) for unit in assignment.units

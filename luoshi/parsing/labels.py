@@ -14,7 +14,8 @@ FIRST_LISTED_RULE = re.compile(
     r"(?:(?:列|排)(?:名|在)?)?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任单位|单位|部门)?"
     r"(?:为|是)(?:工作)?牵头(?:单位|部门)?(?:或(?:工作)?汇总(?:单位|部门)?)?(?:[,;]?\s*下同)?"
 )
-ROLE_LABELS = "牵头|主办|主责|责任|负责|配合|参与|协办|协同|协助|协作|支持|承办"
+# 实施单位 names the body that carries the work out (a 机场集团 under a 牵头 bureau).
+ROLE_LABELS = "牵头|主办|主责|责任|负责|配合|参与|协办|协同|协助|协作|支持|承办|实施"
 # 牵头单位, 牵头责任单位, 协同责任单位; 部门分工 carries its roles inside the list.
 # 主要协作单位 is a co-operating unit like 协作单位.
 LABEL = re.compile(

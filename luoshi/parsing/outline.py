@@ -46,6 +46,11 @@ _STYLES = (
 _SENTENCE_END = "。!?;:)”」"
 _YEAR_AFTER_DOT = re.compile(r"(?:19|20)[0-9]{2}[ ]*年")
 _ATTACHMENTS = re.compile(r"[ ]*附件[ ]*:?[ ]*1[ ]*[.、]")
+# 一、明确目标任务1、学前三年教育发展目标。: a first sub-item glued to its parent's title.
+_GLUED_FIRST = re.compile(r"1、|1\.(?![\d.%])|\(1\)|\(一\)")
+_GLUED_WINDOW = 40
+# Conventional rank of the styles, used only when an excerpt opens inside a list (（三） then 四、).
+_RANK = {"chapter": 0, "cn_dun": 1, "cn_paren": 2, "ar_dot": 3, "ar_paren": 4, "circled": 5}
 # A line this long, or a text whose lines average this long, has lost its line breaks.
 _LONG_LINE = 1000
 _LINE_FREE_AVERAGE = 500
@@ -150,6 +155,9 @@ def find_headings(text: str, key: str, start: int, end: int, *, line_free: bool)
             continue
         else:
             attachment_next = 0
+        if found is None and not headings and not line_free:
+            # 分别是：(1)…。(2)…。(3)…: the items of a short text run on in one line.
+            _inline_chain(text, key, line_start, line_end, headings=headings, last=last)
         if found is not None:
             style, number, component, marker_end = found
             headings.append(
@@ -163,6 +171,7 @@ def find_headings(text: str, key: str, start: int, end: int, *, line_free: bool)
                 )
             )
             last[style] = number
+            _glued_first(text, key, headings[-1], headings=headings, last=last)
             if (
                 not line_free
                 and line_end - line_start <= _LONG_LINE
@@ -175,6 +184,44 @@ def find_headings(text: str, key: str, start: int, end: int, *, line_free: bool)
         if line_free or line_end - line_start > _LONG_LINE:
             _inline_headings(text, key, at + 1, line_end, headings=headings, last=last)
     return headings
+
+
+def _inline_chain(
+    text: str, key: str, start: int, end: int, *, headings: list[Heading], last: dict[str, int]
+) -> None:
+    """Read (1)…(2)…(3)… or (一)…(二)…(三)… run on in one line as that many items."""
+    line = key[start:end]
+    for style, numbers in (("ar_paren", "123"), ("cn_paren", "一二三")):
+        if all(f"({n})" in line for n in numbers):
+            last[style] = 0
+            _inline_headings(text, key, start, end, headings=headings, last=last, only_style=style)
+            return
+
+
+def _glued_first(
+    text: str, key: str, heading: Heading, *, headings: list[Heading], last: dict[str, int]
+) -> None:
+    """Split a first sub-item glued to the end of a heading's title when item 2 opens a line."""
+    window_end = min(heading.content_start + _GLUED_WINDOW, heading.line_end)
+    glued = _GLUED_FIRST.search(key, heading.content_start + 1, window_end)
+    if glued is None or "。" in key[heading.content_start : glued.start()]:
+        return
+    second = glued.group().replace("1", "2").replace("一", "二")
+    if re.compile(r"\n[ ]*" + re.escape(second)).search(key, heading.line_end) is None:
+        return
+    found = _match_heading(text, key, glued.start(), heading.line_end, last)
+    if found is None or found[0] == heading.style:
+        return
+    last[found[0]] = 0
+    _inline_headings(
+        text,
+        key,
+        glued.start(),
+        heading.line_end,
+        headings=headings,
+        last=last,
+        only_style=found[0],
+    )
 
 
 def _next_marker_in(key: str, style: str, number: int, start: int, end: int) -> bool:
@@ -248,10 +295,15 @@ def build_outline(
     stack: list[tuple[str, str, int]] = []
     bullets: dict[str, int] = {}
     seen: dict[str, int] = {}
+    # An excerpt that opens inside a list (（三）… then 四、): its first items have no parent.
+    opens_inside = bool(headings) and headings[0].number > 1
     for index, heading in enumerate(headings):
         styles = [style for style, _, _ in stack]
         if heading.style in styles:
             del stack[styles.index(heading.style) :]
+        elif opens_inside and stack and _RANK.get(heading.style, 9) < _RANK.get(styles[0], 9):
+            del stack[:]
+            opens_inside = False
         parent = stack[-1][2] if stack else None
         component = heading.component
         if heading.style == "bullet":

@@ -20,6 +20,7 @@ from luoshi.parsing.targets.lexicon import (
     DOUBLING_RE,
     DURATION_UNITS,
     EXCEPTION_SPAN_RE,
+    FIELD_COUNT_AFTER_RE,
     GAP_RE,
     MONEY_PARAMETER_RE,
     NUMBER_RE,
@@ -133,6 +134,7 @@ def find_numbers(clause: str, lo: int, hi: int, head_start: int) -> list[Number]
         and not any(s <= n.start < e for s, e in exceptions)
         and not _is_place_count(clause, n, hi)
         and not _names_package(clause, n, lo)
+        and not (n.unit == "个" and FIELD_COUNT_AFTER_RE.match(clause, n.end) is not None)
         and BASELINE_NOTE_RE.search(clause, max(lo, n.start - _NOTE_WINDOW), n.start) is None
     ]
     found.sort(key=lambda n: n.start)

@@ -300,6 +300,8 @@ OBJECT_HEAD_RE = re.compile(r"对(?!于)[^的]*$")
 # 落实好提振市场信心90条措施: a package of measures to carry out, named by its count.
 PACKAGE_AFTER_RE = re.compile(r"(?:条|项)(?:政策)?(?:措施|举措|政策)")
 PACKAGE_VERB_RE = re.compile(r"落实|贯彻|执行|用好|兑现|抓好")
+# 重点发展电子商务、现代物流…等12个领域: how many fields are named, not a result to reach.
+FIELD_COUNT_AFTER_RE = re.compile(r"(?:大|重点|主要)?(?:领域|方面)")
 # 在保护1.03亿亩基本农田的基础上: the setting of a commitment, not the commitment.
 SETTING_RE = re.compile(r"^在.*(?:基础上|前提下|情况下|条件下|过程中)$")
 # 占增产任务的30.4%: a share describing the previous number.
