@@ -15,6 +15,10 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Zero-width characters and the BOM carry no text; control characters break line logic.
 _INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\x00-\x08\x0e-\x1f\x7f]")
+# Reposting sites salt copied text with runs of symbols (建设■■★★★。, 责任单位◆★◆■:); a run
+# of two or more after a Chinese character or mark is noise. A bullet opening a line stays.
+_DECOY_RUN = re.compile(r"[■◆★◇□☆▲●]{2}")
+_DECOY_SYMBOLS = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[■◆★◇□☆▲●]{2,}")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 
 _DASHES = "\u2015\u2500\u2501\u2012\u2013\u2e3a"
@@ -28,6 +32,8 @@ def clean_text(text: str) -> str:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
+    if _DECOY_RUN.search(text):
+        text = _DECOY_SYMBOLS.sub("", text)
     text = _TRAILING_SPACE.sub("\n", text)
     return text.strip("\n ")
 
